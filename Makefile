@@ -1,0 +1,96 @@
+# Makefile — builds jiuzhu, its tests, and installs it.
+#   make            build build/jiuzhu
+#   make check      unit + shell tests, then the same under ASan+UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+SAN     ?=
+
+VERSION := 0.1.0
+
+# ncursesw, falling back to ncurses where ncursesw's .pc file is missing.
+CURSES_PC := $(shell pkg-config --exists ncursesw && echo ncursesw || echo ncurses)
+PKGS := $(CURSES_PC) sqlite3 xlsxwriter libsodium inih expat
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+# minizip's cflags put its crypt.h on the include path: take only its libs.
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) minizip zlib) -lcsv
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
+	-Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -DJZ_VERSION='"$(VERSION)"' -MMD -MP
+ALL_LDFLAGS := $(SAN) $(LDFLAGS)
+
+SRC      := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/ui/*.c src/cli/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
+GEN_SRC  := $(BUILD)/gen/width_table.c $(BUILD)/gen/pinyin_table.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
+MAIN_OBJ := $(BUILD)/obj/src/cli/main.o
+
+TEST_SRC := $(sort $(wildcard tests/core/*.c tests/store/*.c tests/io/*.c tests/ui/*.c tests/cli/*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check check-plain check-asan install uninstall clean
+all: $(BUILD)/jiuzhu
+
+$(BUILD)/jiuzhu: $(MAIN_OBJ) $(BUILD)/libjiuzhu.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/libjiuzhu.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Display widths, generated from Debian's unicode-data.
+UNI := /usr/share/unicode
+$(BUILD)/gen/width_table.c: tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)/UnicodeData.txt
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)/UnicodeData.txt > $@.tmp && mv $@.tmp $@
+
+# Pinyin initials for search, from the Unihan readings (needs bzip2).
+$(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh tools/gen_pinyin.awk $(UNI)/Unihan_Readings.txt.bz2
+	@mkdir -p $(dir $@)
+	sh tools/gen_pinyin.sh $(UNI)/Unihan_Readings.txt.bz2 $@
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libjiuzhu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -Itests -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) -lcmocka $(ALL_LDFLAGS)
+
+# `make check`: everything, then again under the sanitizers.
+check: check-plain check-asan
+
+check-plain: $(BUILD)/jiuzhu $(TEST_BIN)
+	@sh tests/run.sh $(BUILD) "plain"
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		check-plain-asan
+
+check-plain-asan: $(BUILD)/jiuzhu $(TEST_BIN)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		sh tests/run.sh $(BUILD) "asan"
+
+install: $(BUILD)/jiuzhu
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(BUILD)/jiuzhu $(DESTDIR)$(PREFIX)/bin/jiuzhu
+	install -m 0644 jiuzhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/jiuzhu.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/jiuzhu $(DESTDIR)$(PREFIX)/share/man/man1/jiuzhu.1
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

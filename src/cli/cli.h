@@ -1,0 +1,48 @@
+/* cli.h — what the subcommands share: options, opening the database,
+ * asking for a password, and reporting errors with the right exit code
+ * (0 ok, 1 user error, 2 data or file error). */
+#ifndef JZ_CLI_H
+#define JZ_CLI_H
+
+#include "core/err.h"
+#include "core/session.h"
+
+typedef struct jz_cli {
+	int argc;
+	char **argv;         /* the subcommand's own arguments, argv[0] = its name */
+	const char *db_path; /* from --db or JIUZHU_DB, or NULL for the default */
+} jz_cli;
+
+/* Prints e's message to stderr ("jiuzhu: ...") and returns its exit code. */
+int jz_cli_report(const jz_err *e);
+/* The database path: --db, JIUZHU_DB, else $XDG_DATA_HOME/jiuzhu/<file>
+ * (~/.local/share/jiuzhu/<file>). Creates the folder when create is set. */
+int jz_cli_db_path(const jz_cli *c, const char *file, int create, char *out, size_t n, jz_err *e);
+/* Reads a password: JIUZHU_PASSWORD, else asked on the terminal without echo
+ * (twice when confirm is set). */
+int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err *e);
+/* Opens the township database and signs in as `login` (--as). */
+int jz_cli_session(const jz_cli *c, const char *login, jz_session *s, jz_err *e);
+/* 1 when both stdin and stdout are terminals. */
+int jz_cli_interactive(void);
+
+int jz_cmd_init(jz_cli *c);
+int jz_cmd_demo(jz_cli *c);
+int jz_cmd_desk(jz_cli *c);
+int jz_cmd_id(jz_cli *c);
+int jz_cmd_household(jz_cli *c);
+
+
+
+/* Option parsing for subcommands: "--name value", "--name=value", flags. */
+typedef struct jz_opt {
+	const char *name;  /* "--seed" */
+	const char **val;  /* receives the value (NULL for a flag) */
+	int *flag;         /* set to 1 for a flag */
+} jz_opt;
+/* Parses c->argv[1..]; positional arguments go to pos (at most maxpos).
+ * Returns the number of positionals, or -1 with a message. */
+int jz_cli_parse(const jz_cli *c, const jz_opt *opts, const char **pos, int maxpos, jz_err *e);
+/* Parses a decimal integer option value in [min, max]. */
+int jz_cli_int(const char *opt, const char *v, long min, long max, long *out, jz_err *e);
+#endif

@@ -1,0 +1,168 @@
+/* cli_common.c — helpers every subcommand uses (see cli.h). */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/operator.h"
+
+int jz_cli_report(const jz_err *e)
+{
+	fprintf(stderr, "jiuzhu: %s\n", e->msg[0] ? e->msg : "未知错误");
+	return e->code ? e->code : 2;
+}
+
+int jz_cli_interactive(void)
+{
+	return isatty(0) && isatty(1);
+}
+
+static int mkdir_p(char *path, jz_err *e)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(path, 0700);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, strerror(errno));
+	}
+	return 0;
+}
+
+int jz_cli_db_path(const jz_cli *c, const char *file, int create, char *out, size_t n, jz_err *e)
+{
+	const char *env = getenv("JIUZHU_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (c->db_path)
+		snprintf(out, n, "%s", c->db_path);
+	else if (env && *env)
+		snprintf(out, n, "%s", env);
+	else if (xdg && *xdg == '/')
+		snprintf(out, n, "%s/jiuzhu/%s", xdg, file);
+	else if (home && *home)
+		snprintf(out, n, "%s/.local/share/jiuzhu/%s", home, file);
+	else
+		return jz_fail(e, JZ_EUSER, "不知道数据库放在哪里：请用 --db 文件 或环境变量 JIUZHU_DB 指定");
+	return create ? mkdir_p(out, e) : 0;
+}
+
+static int read_hidden(const char *prompt, char *out, size_t n)
+{
+	int fd = open("/dev/tty", O_RDWR);
+	if (fd < 0)
+		return -1;
+	struct termios old, quiet;
+	int tty = tcgetattr(fd, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	if (write(fd, prompt, strlen(prompt)) < 0) { /* best effort */ }
+	size_t len = 0;
+	char ch;
+	while (len + 1 < n && read(fd, &ch, 1) == 1 && ch != '\n' && ch != '\r')
+		out[len++] = ch;
+	out[len] = '\0';
+	if (tty)
+		tcsetattr(fd, TCSAFLUSH, &old);
+	if (write(fd, "\n", 1) < 0) { /* best effort */ }
+	close(fd);
+	return 0;
+}
+
+int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err *e)
+{
+	const char *env = getenv("JIUZHU_PASSWORD");
+	if (env) {
+		snprintf(out, n, "%s", env);
+		return 0;
+	}
+	if (!isatty(0) || read_hidden(prompt, out, n))
+		return jz_fail(e, JZ_EUSER, "需要密码：请在终端上运行，或用环境变量 JIUZHU_PASSWORD 提供（不要写在命令行上）");
+	if (confirm) {
+		char again[256];
+		read_hidden("再输入一次：", again, sizeof again);
+		if (strcmp(again, out))
+			return jz_fail(e, JZ_EUSER, "两次输入的密码不一样，请重新运行");
+	}
+	return 0;
+}
+
+int jz_cli_session(const jz_cli *c, const char *login, jz_session *s, jz_err *e)
+{
+	char path[4096], pw[256];
+	if (!login || !*login)
+		return jz_fail(e, JZ_EUSER, "修改数据要指明操作员：加上 --as 登录名");
+	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
+		return -1;
+	s->db = jz_db_open(path, JZ_OPEN_EXISTING, e);
+	if (!s->db)
+		return -1;
+	char prompt[128];
+	snprintf(prompt, sizeof prompt, "操作员 %s 的密码：", login);
+	if (jz_cli_password(prompt, 0, pw, sizeof pw, e) || jz_sign_in(s, login, pw, e)) {
+		jz_db_close(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static const jz_opt *find_opt(const jz_opt *opts, const char *arg, size_t len)
+{
+	for (; opts->name; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, arg, len) == 0)
+			return opts;
+	return NULL;
+}
+
+int jz_cli_parse(const jz_cli *c, const jz_opt *opts, const char **pos, int maxpos, jz_err *e)
+{
+	int npos = 0;
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		if (a[0] != '-' || a[1] == '\0') {
+			if (npos >= maxpos)
+				return jz_fail(e, JZ_EUSER, "多余的参数「%s」；用 jiuzhu %s --help 查看用法", a, c->argv[0]);
+			pos[npos++] = a;
+			continue;
+		}
+		const char *eq = strchr(a, '=');
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		const jz_opt *o = find_opt(opts, a, len);
+		if (!o)
+			return jz_fail(e, JZ_EUSER, "不认识的选项「%s」；用 jiuzhu %s --help 查看用法", a, c->argv[0]);
+		if (o->flag) {
+			if (eq)
+				return jz_fail(e, JZ_EUSER, "选项 %s 不带值", o->name);
+			*o->flag = 1;
+		} else if (eq)
+			*o->val = eq + 1;
+		else if (i + 1 < c->argc)
+			*o->val = c->argv[++i];
+		else
+			return jz_fail(e, JZ_EUSER, "选项 %s 后面缺少值", o->name);
+	}
+	return npos;
+}
+
+int jz_cli_int(const char *opt, const char *v, long min, long max, long *out, jz_err *e)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min || n > max)
+		return jz_fail(e, JZ_EUSER, "选项 %s 的值「%s」不对：应为 %ld 到 %ld 之间的整数", opt, v, min, max);
+	*out = n;
+	return 0;
+}

@@ -1,0 +1,130 @@
+/* main.c — the jiuzhu command: global options, then one subcommand from the
+ * dispatch table. With no subcommand it opens the desk. The desk and the
+ * subcommands call the same core functions. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/clock.h"
+#include "io/text.h"
+
+struct command {
+	const char *name;
+	int (*run)(jz_cli *c);
+	const char *usage;
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"desk", jz_cmd_desk, "jiuzhu [desk]",
+	 "打开救助台（默认）  open the desk"},
+	{"init", jz_cmd_init, "jiuzhu init --township 名称 --county 县区 --area-code NNNNNN",
+	 "新建乡镇和管理员 admin  create a township and its admin"},
+	{"demo", jz_cmd_demo, "jiuzhu demo [--no-open] [--seed N] [--households N] [--fresh]",
+	 "生成演示乡镇（密码 demo）  make a demo township"},
+	{"id", jz_cmd_id, "jiuzhu id check 身份证号...",
+	 "核对身份证号  check resident ID numbers"},
+	{"household", jz_cmd_household, "jiuzhu household show 户编号|身份证号",
+	 "查看家庭  show a household"},
+};
+#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+	fprintf(f, "救助台 jiuzhu %s — 乡镇社会救助工作台 (township social-assistance case desk)\n\n"
+		   "用法 usage: jiuzhu [全局选项] [命令] [参数]\n\n命令 commands:\n", JZ_VERSION);
+	for (int i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n全局选项 global options:\n"
+		   "  --db 文件          数据库文件 (database file; also JIUZHU_DB)\n"
+		   "  --today YYYY-MM-DD 把今天当作这一天 (treat this date as today)\n"
+		   "  --help, --version\n\n"
+		   "环境变量 environment: JIUZHU_DB, JIUZHU_NOW=YYYY-MM-DDTHH:MM:SS, JIUZHU_PASSWORD\n"
+		   "默认数据库 default database: $XDG_DATA_HOME/jiuzhu/jiuzhu.db (~/.local/share/jiuzhu/)\n"
+		   "退出码 exit codes: 0 成功 ok, 1 输入有误或被拒绝 user error, 2 数据或文件错误 data error\n"
+		   "详见 see: man jiuzhu\n");
+}
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
+
+static int dispatch(jz_cli *c)
+{
+	for (int i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(c->argv[0], commands[i].name))
+			continue;
+		if (wants_help(c->argc, c->argv)) {
+			printf("用法 usage: %s\n%s\n", commands[i].usage, commands[i].summary);
+			return 0;
+		}
+		return commands[i].run(c);
+	}
+	fprintf(stderr, "jiuzhu: 没有「%s」这个命令；用 jiuzhu --help 查看所有命令\n", c->argv[0]);
+	return 1;
+}
+
+/* Takes the global options --db and --today out of argv wherever they
+ * stand, so `jiuzhu case show 3 --today 2026-01-05` works too. */
+static int take_globals(int *argc, char **argv, jz_cli *c, jz_err *e)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		int is_db = !strncmp(a, "--db", 4) && (a[4] == '\0' || a[4] == '=');
+		int is_today = !strncmp(a, "--today", 7) && (a[7] == '\0' || a[7] == '=');
+		if (!is_db && !is_today) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		v = strchr(a, '=') ? strchr(a, '=') + 1 : (i + 1 < *argc ? argv[++i] : NULL);
+		if (!v)
+			return jz_fail(e, JZ_EUSER, "选项 %s 后面缺少值", a);
+		if (is_db)
+			c->db_path = v;
+		else if (jz_clock_set_today(v, e))
+			return -1;
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static char *desk_argv[] = {"desk", NULL};
+	jz_cli c = {0};
+	jz_err e = {0};
+	int i = 1, rc;
+	setlocale(LC_ALL, "");
+	if (jz_clock_init(&e) || take_globals(&argc, argv, &c, &e))
+		return jz_cli_report(&e);
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("jiuzhu %s\n", JZ_VERSION);
+			return 0;
+		}
+		fprintf(stderr, "jiuzhu: 不认识的选项「%s」；用 jiuzhu --help 查看用法\n", a);
+		return 1;
+	}
+	c.argc = argc - i;
+	c.argv = argv + i;
+	if (c.argc == 0) {
+		c.argc = 1;
+		c.argv = desk_argv;
+	}
+	rc = dispatch(&c);
+	jz_iconv_cleanup();
+	return rc;
+}

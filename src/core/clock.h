@@ -1,0 +1,28 @@
+/* clock.h — the program's idea of "now".
+ *
+ * Nothing else reads the system clock. `--today YYYY-MM-DD` or the
+ * environment variable JIUZHU_NOW=YYYY-MM-DDTHH:MM:SS override it, so tests
+ * and a clerk whose PC clock is wrong get the same dates everywhere. */
+#ifndef JZ_CLOCK_H
+#define JZ_CLOCK_H
+
+#include "core/err.h"
+
+/* Reads JIUZHU_NOW once; returns -1 with a message if it is malformed. */
+int jz_clock_init(jz_err *e);
+/* Overrides the date (time of day stays from JIUZHU_NOW or the real clock). */
+int jz_clock_set_today(const char *ymd, jz_err *e);
+/* "YYYY-MM-DD" into buf (11 bytes). */
+void jz_today(char buf[11]);
+/* "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
+void jz_now(char buf[20]);
+
+/* Date helpers on ISO text. */
+int jz_date_valid(const char *ymd);          /* 1 if a real calendar date */
+int jz_days_in_month(int y, int m);
+long jz_date_to_days(const char *ymd);       /* days since 1970-01-01 */
+void jz_days_to_date(long days, char buf[11]);
+/* Whole years between birth and day (age on that day). */
+int jz_age_on(const char *birth, const char *day);
+
+#endif
