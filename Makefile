@@ -29,6 +29,7 @@ ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 SRC      := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/ui/*.c src/cli/*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
 GEN_SRC  := $(BUILD)/gen/width_table.c $(BUILD)/gen/pinyin_table.c
+GEN_SRC  += $(BUILD)/gen/builtin_files.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
 MAIN_OBJ := $(BUILD)/obj/src/cli/main.o
 
@@ -62,6 +63,13 @@ $(BUILD)/gen/width_table.c: tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)
 $(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh tools/gen_pinyin.awk $(UNI)/Unihan_Readings.txt.bz2
 	@mkdir -p $(dir $@)
 	sh tools/gen_pinyin.sh $(UNI)/Unihan_Readings.txt.bz2 $@
+
+# Forms and report templates compiled in (io/builtin.h); a file on disk wins.
+# The folders are prerequisites too, so adding or removing a file rebuilds.
+EMBED_FILES := $(sort $(wildcard forms/*.ini reports/*))
+$(BUILD)/gen/builtin_files.c: tools/embed.sh $(EMBED_FILES) $(wildcard forms reports)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(EMBED_FILES)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libjiuzhu.a
 	@mkdir -p $(dir $@)

@@ -33,7 +33,7 @@ run_one() { # name command...
 for t in $(find "$build/tests" -type f -perm -u+x 2>/dev/null | sort); do
 	run_one "${t#$build/tests/}" "$t"
 done
-for t in tests/sh/*.sh; do
+for t in tests/sh/test_*.sh; do
 	[ -f "$t" ] || continue
 	case "$label:$t" in
 	asan:*install*) continue ;; # installing once, from the plain build, is enough

@@ -1,9 +1,11 @@
-/* cli_household.c — `jiuzhu household show 户编号|身份证号`. */
+/* cli_household.c — `jiuzhu household show|add` and `jiuzhu household
+ * member-add`: the same core calls as the household card. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/clock.h"
+#include "core/household.h"
 #include "core/id.h"
 #include "store/people.h"
 #include "store/township_store.h"
@@ -61,25 +63,16 @@ static void print_members(const jz_person *m, int n)
 	}
 }
 
-int jz_cmd_household(jz_cli *c)
+static int show(jz_cli *c, const char *key)
 {
-	const char *pos[2];
-	jz_opt opts[] = {{0}};
 	jz_err e = {0};
 	char path[4096];
-	int n = jz_cli_parse(c, opts, pos, 2, &e);
-	if (n < 0)
-		return jz_cli_report(&e);
-	if (n != 2 || strcmp(pos[0], "show")) {
-		fprintf(stderr, "jiuzhu: 用法：jiuzhu household show 户编号|身份证号\n");
-		return 1;
-	}
 	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, &e))
 		return jz_cli_report(&e);
 	jz_db *db = jz_db_open(path, JZ_OPEN_EXISTING, &e);
 	jz_household h;
 	jz_person m[64];
-	if (!db || find(db, pos[1], &h, &e)) {
+	if (!db || find(db, key, &h, &e)) {
 		jz_db_close(db);
 		return jz_cli_report(&e);
 	}
@@ -88,4 +81,99 @@ int jz_cmd_household(jz_cli *c)
 	print_members(m, cnt < 64 ? cnt : 64);
 	jz_db_close(db);
 	return cnt < 0 ? jz_cli_report(&e) : 0;
+}
+
+struct person_opts {
+	const char *name, *id, *relation, *phone, *as, *why;
+};
+
+static void fill_person(const struct person_opts *o, jz_person *p)
+{
+	memset(p, 0, sizeof *p);
+	snprintf(p->name, sizeof p->name, "%s", o->name ? o->name : "");
+	snprintf(p->id_number, sizeof p->id_number, "%s", o->id ? o->id : "");
+	snprintf(p->relation, sizeof p->relation, "%s", o->relation ? o->relation : "");
+	snprintf(p->phone, sizeof p->phone, "%s", o->phone ? o->phone : "");
+}
+
+/* jiuzhu household add --village NAME --name NAME --id ID [--phone P] --as OP */
+static int add(jz_cli *c)
+{
+	struct person_opts o = {0};
+	const char *village = NULL, *pos[1];
+	jz_opt opts[] = {{"--village", &village, NULL}, {"--name", &o.name, NULL}, {"--id", &o.id, NULL},
+			 {"--phone", &o.phone, NULL}, {"--as", &o.as, NULL}, {"--why", &o.why, NULL}, {0}};
+	jz_err e = {0};
+	jz_session s = {0};
+	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
+		return jz_cli_report(&e);
+	if (!village || !o.name || !o.id) {
+		fprintf(stderr, "jiuzhu: 用法：jiuzhu household add --village 村名 --name 户主姓名 --id 身份证号 --as 操作员\n");
+		return 1;
+	}
+	if (jz_cli_session(c, o.as, &s, &e))
+		return jz_cli_report(&e);
+	jz_household h = {0};
+	jz_village v;
+	jz_person head;
+	fill_person(&o, &head);
+	int r = jz_store_village_by_name(s.db, village, &v, &e);
+	if (r == 0)
+		jz_fail(&e, JZ_EUSER, "没有叫「%s」的村（社区），请先在「设置」里添加", village);
+	if (r > 0) {
+		h.village_id = v.id;
+		r = jz_household_create(&s, &h, &head, o.why ? o.why : "新建家庭档案", &e) ? -1 : 1;
+	}
+	jz_db_close(s.db);
+	if (r <= 0)
+		return jz_cli_report(&e);
+	printf("已建立家庭，户主 %s\n%s\n", head.name, h.number);
+	return 0;
+}
+
+/* jiuzhu household member-add 户编号 --name NAME --id ID --relation R --as OP */
+static int member_add(jz_cli *c)
+{
+	struct person_opts o = {0};
+	const char *pos[1];
+	jz_opt opts[] = {{"--name", &o.name, NULL}, {"--id", &o.id, NULL}, {"--relation", &o.relation, NULL},
+			 {"--phone", &o.phone, NULL}, {"--as", &o.as, NULL}, {"--why", &o.why, NULL}, {0}};
+	jz_err e = {0};
+	jz_session s = {0};
+	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1 || !o.name || !o.id || !o.relation) {
+		if (!e.msg[0])
+			jz_fail(&e, JZ_EUSER, "用法：jiuzhu household member-add 户编号 --name 姓名 --id 身份证号 --relation 关系 --as 操作员");
+		return jz_cli_report(&e);
+	}
+	if (jz_cli_session(c, o.as, &s, &e))
+		return jz_cli_report(&e);
+	jz_household h;
+	jz_person p;
+	fill_person(&o, &p);
+	int r = jz_store_household_by_number(s.db, pos[0], &h, &e);
+	if (r == 0)
+		jz_fail(&e, JZ_EUSER, "没有户编号为「%s」的家庭", pos[0]);
+	if (r > 0)
+		r = jz_member_add(&s, h.id, &p, o.why ? o.why : "新增家庭成员", &e) ? -1 : 1;
+	jz_db_close(s.db);
+	if (r <= 0)
+		return jz_cli_report(&e);
+	printf("已把 %s 加入户编号 %s\n", p.name, h.number);
+	return 0;
+}
+
+int jz_cmd_household(jz_cli *c)
+{
+	if (c->argc >= 2 && !strcmp(c->argv[1], "add"))
+		return add(c);
+	if (c->argc >= 2 && !strcmp(c->argv[1], "member-add"))
+		return member_add(c);
+	if (c->argc == 3 && !strcmp(c->argv[1], "show"))
+		return show(c, c->argv[2]);
+	fprintf(stderr, "jiuzhu: 用法：jiuzhu household show 户编号|身份证号\n"
+			"       jiuzhu household add --village 村名 --name 户主姓名 --id 身份证号 --as 操作员\n"
+			"       jiuzhu household member-add 户编号 --name 姓名 --id 身份证号 --relation 关系 --as 操作员\n");
+	return 1;
 }

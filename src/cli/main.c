@@ -26,8 +26,11 @@ static const struct command commands[] = {
 	 "生成演示乡镇（密码 demo）  make a demo township"},
 	{"id", jz_cmd_id, "jiuzhu id check 身份证号...",
 	 "核对身份证号  check resident ID numbers"},
-	{"household", jz_cmd_household, "jiuzhu household show 户编号|身份证号",
-	 "查看家庭  show a household"},
+	{"household", jz_cmd_household,
+	 "jiuzhu household show 户编号|身份证号\n"
+	 "       jiuzhu household add --village 村名 --name 户主姓名 --id 身份证号 [--phone 电话] --as 操作员\n"
+	 "       jiuzhu household member-add 户编号 --name 姓名 --id 身份证号 --relation 关系 --as 操作员",
+	 "查看、新建家庭，添加成员  show or add households and members"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

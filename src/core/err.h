@@ -17,11 +17,15 @@ enum jz_errcode {
 typedef struct jz_err {
 	int code;
 	char msg[768];
+	char field[32]; /* the form field at fault (e.g. "id_number"), or "" */
 } jz_err;
 
 /* Sets e (may be NULL) and returns -1, so "return jz_fail(...)" reads well. */
 int jz_fail(jz_err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Same, naming the field at fault so a form can show the message on its line. */
+int jz_fail_field(jz_err *e, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 void jz_err_clear(jz_err *e);
 
 #endif

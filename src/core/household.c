@@ -47,17 +47,17 @@ int jz_household_validate(jz_db *db, jz_household *h, jz_err *e)
 	jz_village v;
 	int r = jz_store_village_get(db, h->village_id, &v, e);
 	if (r <= 0)
-		return r < 0 ? -1 : jz_fail(e, JZ_EUSER, "「村（社区）」没有选择或不存在，请从列表中选择");
+		return r < 0 ? -1 : jz_fail_field(e, JZ_EUSER, "village_id", "「村（社区）」没有选择或不存在，请从列表中选择");
 	if (!*h->area)
 		snprintf(h->area, sizeof h->area, "%s", v.area);
 	if (strcmp(h->area, "城市") && strcmp(h->area, "农村"))
-		return jz_fail(e, JZ_EUSER, "「城乡」只能是 城市 或 农村，现在是「%s」", h->area);
+		return jz_fail_field(e, JZ_EUSER, "area", "「城乡」只能是 城市 或 农村，现在是「%s」", h->area);
 	static const char *const tuopin[] = {"未脱贫", "已脱贫", NULL};
-	if (jz_check_choice("致贫原因", h->poverty_cause, jz_poverty_causes, 1, e) ||
-	    jz_check_choice("脱贫状态", h->tuopin, tuopin, 1, e))
+	if (jz_check_choice("poverty_cause", "致贫原因", h->poverty_cause, jz_poverty_causes, 1, e) ||
+	    jz_check_choice("tuopin", "脱贫状态", h->tuopin, tuopin, 1, e))
 		return -1;
 	if (*h->tuopin && !h->jiandang)
-		return jz_fail(e, JZ_EUSER, "「脱贫状态」只对建档立卡户填写；不是建档立卡户请留空");
+		return jz_fail_field(e, JZ_EUSER, "tuopin", "「脱贫状态」只对建档立卡户填写；不是建档立卡户请留空");
 	if (!*h->number)
 		return next_number(db, &v, h->number, sizeof h->number, e);
 	jz_household other;
@@ -65,7 +65,7 @@ int jz_household_validate(jz_db *db, jz_household *h, jz_err *e)
 	if (r < 0)
 		return -1;
 	if (r && other.id != h->id)
-		return jz_fail(e, JZ_EUSER, "「户编号」%s 已被另一户使用，请换一个或留空自动编号", h->number);
+		return jz_fail_field(e, JZ_EUSER, "number", "「户编号」%s 已被另一户使用，请换一个或留空自动编号", h->number);
 	return 0;
 }
 
@@ -82,8 +82,8 @@ static int check_not_member_elsewhere(jz_db *db, const jz_person *p, jz_rowid hi
 	if (jz_store_household_get(db, other.household_id, &h, e) < 0)
 		return -1;
 	if (other.household_id == hid)
-		return jz_fail(e, JZ_EUSER, "身份证号 %s（%s）已经是本户成员，不能重复添加", p->id_number, other.name);
-	return jz_fail(e, JZ_EUSER, "身份证号 %s 已是户编号 %s 的成员（%s）。同一个人只能在一个家庭里："
+		return jz_fail_field(e, JZ_EUSER, "id_number", "身份证号 %s（%s）已经是本户成员，不能重复添加", p->id_number, other.name);
+	return jz_fail_field(e, JZ_EUSER, "id_number", "身份证号 %s 已是户编号 %s 的成员（%s）。同一个人只能在一个家庭里："
 		       "请先在那一户把他移出，或用「迁移成员」", p->id_number, h.number, other.name);
 }
 

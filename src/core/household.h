@@ -16,7 +16,7 @@ extern const char *const jz_poverty_causes[];
 
 /* Refuses v unless it is one of list (or empty, when may_be_empty), with a
  * message naming the field and the choices. */
-int jz_check_choice(const char *field, const char *v, const char *const *list,
+int jz_check_choice(const char *key, const char *field, const char *v, const char *const *list,
 		    int may_be_empty, jz_err *e);
 
 /* Checks and normalises a person as typed: the ID (lowercase x, derived sex

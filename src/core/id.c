@@ -226,7 +226,7 @@ static int refuse_length(const char *in, size_t count, jz_err *e)
 		return jz_fail(e, JZ_EUSER, "身份证号是空的，请输入 18 位身份证号");
 	return jz_fail(e, JZ_EUSER,
 		"身份证号应为 18 位，现在是 %zu 位：「%.40s%s」，请核对是否多输或漏输了数字",
-		count, in, count > 40 ? "…" : "");
+		count, in, count > 40 ? "..." : "");
 }
 
 /* Converts a 15-character ID (already checked to be digits and a final X)

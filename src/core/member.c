@@ -33,7 +33,7 @@ static int load_open_household(jz_db *db, jz_rowid hid, jz_household *h, jz_err 
 static int not_head(const char *relation, jz_err *e)
 {
 	if (strcmp(relation, "户主") == 0 || strcmp(relation, "本人") == 0)
-		return jz_fail(e, JZ_EUSER, "一户只能有一个户主。要换户主，请用「设为户主」，原户主会改成你选的关系");
+		return jz_fail_field(e, JZ_EUSER, "relation", "一户只能有一个户主。要换户主，请用「设为户主」，原户主会改成你选的关系");
 	return 0;
 }
 
@@ -64,7 +64,7 @@ int jz_member_add(jz_session *s, jz_rowid hid, jz_person *p, const char *why, jz
 	if (r && old.household_id) {
 		jz_household other;
 		if (jz_store_household_get(s->db, old.household_id, &other, e) >= 0)
-			jz_fail(e, JZ_EUSER, "身份证号 %s 已是户编号 %s 的成员（%s）。同一个人只能在一个家庭里："
+			jz_fail_field(e, JZ_EUSER, "id_number", "身份证号 %s 已是户编号 %s 的成员（%s）。同一个人只能在一个家庭里："
 				"请先在那一户把他移出，或用「迁移成员」", p->id_number, other.number, old.name);
 		goto fail;
 	}
@@ -99,7 +99,7 @@ int jz_person_update(jz_session *s, jz_person *p, const char *why, jz_err *e)
 	int was_head = strcmp(old.relation, "户主") == 0;
 	int is_head = !strcmp(p->relation, "户主") || !strcmp(p->relation, "本人");
 	if (was_head && !is_head) {
-		jz_fail(e, JZ_EUSER, "「%s」是户主，不能直接改关系：请把另一名成员「设为户主」", old.name);
+		jz_fail_field(e, JZ_EUSER, "relation", "「%s」是户主，不能直接改关系：请把另一名成员「设为户主」", old.name);
 		goto fail;
 	}
 	if ((!was_head && is_head && not_head(p->relation, e)) || jz_person_validate(p, today, e))
@@ -109,7 +109,7 @@ int jz_person_update(jz_session *s, jz_person *p, const char *why, jz_err *e)
 	if (r < 0)
 		goto fail;
 	if (r && other.id != p->id) {
-		jz_fail(e, JZ_EUSER, "「身份证号」%s 已属于另一个人（%s），请核对", p->id_number, other.name);
+		jz_fail_field(e, JZ_EUSER, "id_number", "「身份证号」%s 已属于另一个人（%s），请核对", p->id_number, other.name);
 		goto fail;
 	}
 	jz_change c;
@@ -204,7 +204,7 @@ int jz_member_move(jz_session *s, jz_rowid pid, jz_rowid to_hid, const char *rel
 {
 	jz_person p;
 	jz_household to;
-	if (not_head(relation, e) || jz_check_choice("与户主关系", relation, jz_relations, 0, e) ||
+	if (not_head(relation, e) || jz_check_choice("relation", "与户主关系", relation, jz_relations, 0, e) ||
 	    jz_tx_begin(s->db, e))
 		return -1;
 	if (load_person(s->db, pid, &p, e) || load_open_household(s->db, to_hid, &to, e))
@@ -236,7 +236,7 @@ int jz_head_change(jz_session *s, jz_rowid pid, const char *old_head_relation,
 {
 	jz_person p, head;
 	if (not_head(old_head_relation, e) ||
-	    jz_check_choice("原户主的新关系", old_head_relation, jz_relations, 0, e) ||
+	    jz_check_choice("relation", "原户主的新关系", old_head_relation, jz_relations, 0, e) ||
 	    jz_tx_begin(s->db, e))
 		return -1;
 	if (load_person(s->db, pid, &p, e))

@@ -35,7 +35,7 @@ static void join(const char *const *list, char *buf, size_t n)
 }
 
 /* Refuses v unless it is in list (empty allowed when may_be_empty). */
-int jz_check_choice(const char *field, const char *v, const char *const *list,
+int jz_check_choice(const char *key, const char *field, const char *v, const char *const *list,
 		    int may_be_empty, jz_err *e)
 {
 	char all[512];
@@ -43,25 +43,27 @@ int jz_check_choice(const char *field, const char *v, const char *const *list,
 		return 0;
 	join(list, all, sizeof all);
 	if (!*v)
-		return jz_fail(e, JZ_EUSER, "「%s」不能为空，请从以下选择：%s", field, all);
-	return jz_fail(e, JZ_EUSER, "「%s」的值「%s」不在可选范围内，请从以下选择：%s", field, v, all);
+		return jz_fail_field(e, JZ_EUSER, key, "「%s」不能为空，请从以下选择：%s", field, all);
+	return jz_fail_field(e, JZ_EUSER, key, "「%s」的值「%s」不在可选范围内，请从以下选择：%s", field, v, all);
 }
 
 static int check_name(const char *name, jz_err *e)
 {
+#define FAIL(...) jz_fail_field(e, JZ_EUSER, "name", __VA_ARGS__)
 	size_t n = strlen(name);
 	if (!n)
-		return jz_fail(e, JZ_EUSER, "「姓名」不能为空");
+		return FAIL("「姓名」不能为空");
 	if (!jz_utf8_valid(name, n))
-		return jz_fail(e, JZ_EUSER, "「姓名」含有无法识别的字符（可能是 GBK 编码的文字），请重新输入");
+		return FAIL("「姓名」含有无法识别的字符（可能是 GBK 编码的文字），请重新输入");
 	if (name[0] == ' ' || name[n - 1] == ' ')
-		return jz_fail(e, JZ_EUSER, "「姓名」「%s」首尾有空格，请删除", name);
+		return FAIL("「姓名」「%s」首尾有空格，请删除", name);
 	if (jz_utf8_count(name) > 20)
-		return jz_fail(e, JZ_EUSER, "「姓名」太长（%zu 个字），最多 20 个字", jz_utf8_count(name));
+		return FAIL("「姓名」太长（%zu 个字），最多 20 个字", jz_utf8_count(name));
 	for (const char *c = name; *c; c++)
 		if ((*c >= '0' && *c <= '9') || (unsigned char)*c < 0x20)
-			return jz_fail(e, JZ_EUSER, "「姓名」「%s」里不能有数字或控制字符", name);
+			return FAIL("「姓名」「%s」里不能有数字或控制字符", name);
 	return 0;
+#undef FAIL
 }
 
 static int digits_only(const char *s, const char *extra)
@@ -78,9 +80,9 @@ static int check_phone(const char *phone, jz_err *e)
 	if (!n)
 		return 0;
 	if (!digits_only(phone, "-") || n < 7 || n > 20)
-		return jz_fail(e, JZ_EUSER, "「联系电话」「%s」不对：只能是 7 到 20 位数字（座机可带 -），例如 13812345678 或 023-52212345", phone);
+		return jz_fail_field(e, JZ_EUSER, "phone", "「联系电话」「%s」不对：只能是 7 到 20 位数字（座机可带 -），例如 13812345678 或 023-52212345", phone);
 	if (phone[0] == '1' && n != 11 && !strchr(phone, '-'))
-		return jz_fail(e, JZ_EUSER, "「联系电话」「%s」是 %zu 位，手机号应为 11 位", phone, n);
+		return jz_fail_field(e, JZ_EUSER, "phone", "「联系电话」「%s」是 %zu 位，手机号应为 11 位", phone, n);
 	return 0;
 }
 
@@ -88,21 +90,21 @@ static int check_bank(const char *acct, jz_err *e)
 {
 	size_t n = strlen(acct);
 	if (n && (!digits_only(acct, NULL) || n < 10 || n > 30))
-		return jz_fail(e, JZ_EUSER, "「银行账号」「%s」不对：应为 10 到 30 位数字，不要带空格", acct);
+		return jz_fail_field(e, JZ_EUSER, "bank_account", "「银行账号」「%s」不对：应为 10 到 30 位数字，不要带空格", acct);
 	return 0;
 }
 
-static int check_date(const char *field, const char *d, const char *birth, const char *today,
+static int check_date(const char *key, const char *field, const char *d, const char *birth, const char *today,
 		      jz_err *e)
 {
 	if (!*d)
 		return 0;
 	if (!jz_date_valid(d))
-		return jz_fail(e, JZ_EUSER, "「%s」「%s」不是有效日期，应写成 YYYY-MM-DD，例如 2026-03-10", field, d);
+		return jz_fail_field(e, JZ_EUSER, key, "「%s」「%s」不是有效日期，应写成 YYYY-MM-DD，例如 2026-03-10", field, d);
 	if (strcmp(d, today) > 0)
-		return jz_fail(e, JZ_EUSER, "「%s」%s 在今天（%s）之后，请核对", field, d, today);
+		return jz_fail_field(e, JZ_EUSER, key, "「%s」%s 在今天（%s）之后，请核对", field, d, today);
 	if (birth && strcmp(d, birth) < 0)
-		return jz_fail(e, JZ_EUSER, "「%s」%s 早于出生日期 %s，请核对", field, d, birth);
+		return jz_fail_field(e, JZ_EUSER, key, "「%s」%s 早于出生日期 %s，请核对", field, d, birth);
 	return 0;
 }
 
@@ -118,17 +120,17 @@ static int check_id(jz_person *p, const char *today, jz_err *e)
 	}
 	char msg[sizeof e->msg];
 	snprintf(msg, sizeof msg, "%s", e->msg);
-	return jz_fail(e, JZ_EUSER, "「身份证号」：%s", msg);
+	return jz_fail_field(e, JZ_EUSER, "id_number", "「身份证号」：%s", msg);
 }
 
 static int check_disability(const jz_person *p, jz_err *e)
 {
-	if (jz_check_choice("残疾类别", p->disability_cat, jz_disability_cats, 1, e))
+	if (jz_check_choice("disability_cat", "残疾类别", p->disability_cat, jz_disability_cats, 1, e))
 		return -1;
 	if (p->disability_grade < 0 || p->disability_grade > 4)
-		return jz_fail(e, JZ_EUSER, "「残疾等级」只能是一级到四级（1–4），现在是 %d", p->disability_grade);
+		return jz_fail_field(e, JZ_EUSER, "disability_grade", "「残疾等级」只能是一级到四级（1–4），现在是 %d", p->disability_grade);
 	if (!*p->disability_cat != !p->disability_grade)
-		return jz_fail(e, JZ_EUSER, "「残疾类别」和「残疾等级」要同时填写或同时不填（第二代残疾证上都有）");
+		return jz_fail_field(e, JZ_EUSER, "disability_grade", "「残疾类别」和「残疾等级」要同时填写或同时不填（第二代残疾证上都有）");
 	return 0;
 }
 
@@ -136,12 +138,12 @@ static int check_work(jz_person *p, const char *today, jz_err *e)
 {
 	if (!*p->labour)
 		snprintf(p->labour, sizeof p->labour, "有劳动能力");
-	if (jz_check_choice("劳动能力", p->labour, jz_labours, 0, e) ||
-	    jz_check_choice("就业状况", p->employment, jz_employments, 1, e))
+	if (jz_check_choice("labour", "劳动能力", p->labour, jz_labours, 0, e) ||
+	    jz_check_choice("employment", "就业状况", p->employment, jz_employments, 1, e))
 		return -1;
 	if (*p->unemployed_since && strcmp(p->employment, "登记失业") != 0)
-		return jz_fail(e, JZ_EUSER, "只有「就业状况」为登记失业时才填「失业登记日期」");
-	return check_date("失业登记日期", p->unemployed_since, p->birth, today, e);
+		return jz_fail_field(e, JZ_EUSER, "unemployed_since", "只有「就业状况」为登记失业时才填「失业登记日期」");
+	return check_date("unemployed_since", "失业登记日期", p->unemployed_since, p->birth, today, e);
 }
 
 int jz_person_validate(jz_person *p, const char *today, jz_err *e)
@@ -150,12 +152,12 @@ int jz_person_validate(jz_person *p, const char *today, jz_err *e)
 		snprintf(p->relation, sizeof p->relation, "户主");
 	if (check_name(p->name, e) || check_id(p, today, e))
 		return -1;
-	if (p->household_id && jz_check_choice("与户主关系", p->relation, jz_relations, 0, e))
+	if (p->household_id && jz_check_choice("relation", "与户主关系", p->relation, jz_relations, 0, e))
 		return -1;
 	if (check_disability(p, e) || check_work(p, today, e) || check_phone(p->phone, e) ||
 	    check_bank(p->bank_account, e))
 		return -1;
-	return check_date("死亡日期", p->deceased_on, p->birth, today, e);
+	return check_date("deceased_on", "死亡日期", p->deceased_on, p->birth, today, e);
 }
 
 static const char *yn(int v) { return v ? "是" : "否"; }

@@ -65,6 +65,30 @@ fail:
 	return -1;
 }
 
+int jz_township_update(jz_session *s, jz_township *t, const char *why, jz_err *e)
+{
+	jz_township old;
+	if (!jz_session_has_role(s, "管理员"))
+		return jz_fail(e, JZ_EUSER, "只有管理员可以修改乡镇信息");
+	if (check_township(t, e) || jz_tx_begin(s->db, e))
+		return -1;
+	if (jz_township_load(s->db, &old, e))
+		goto fail;
+	jz_change c;
+	jz_change_init(&c, "township.update", "township", why);
+	jz_diff_text(&c, "乡镇", old.name, t->name);
+	jz_diff_text(&c, "县（区）", old.county, t->county);
+	jz_diff_text(&c, "行政区划代码", old.area_code, t->area_code);
+	jz_diff_text(&c, "电话", old.phone, t->phone);
+	c.entity_id = 1;
+	if (jz_store_township_update(s->db, t, e) || jz_record(s, &c, e))
+		goto fail;
+	return jz_tx_commit(s->db, e);
+fail:
+	jz_tx_rollback(s->db);
+	return -1;
+}
+
 static int next_code(jz_db *db, char *out, size_t n, jz_err *e)
 {
 	jz_village all[100];
@@ -79,7 +103,12 @@ static int next_code(jz_db *db, char *out, size_t n, jz_err *e)
 	}
 	if (max >= 99)
 		return jz_fail(e, JZ_EUSER, "村（社区）编码已用到 99，请手工指定编码");
-	snprintf(out, n, "%02d", max + 1);
+	unsigned next = (unsigned)(max + 1) % 100u;
+	if (n < 3)
+		return jz_fail(e, JZ_EDATA, "内部错误：编码缓冲区太小");
+	out[0] = (char)('0' + next / 10);
+	out[1] = (char)('0' + next % 10);
+	out[2] = '\0';
 	return 0;
 }
 

@@ -281,3 +281,26 @@ int jz_store_counts(jz_db *db, struct jz_counts *c, jz_err *e)
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : jz_db_fail(db, e, "统计");
 }
+
+int jz_store_dead_heads(jz_db *db, int (*fn)(const jz_household *, const jz_person *, void *),
+			void *arg, jz_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(jz_db_handle(db),
+		"SELECT " P_COLS ", (SELECT number FROM household h WHERE h.id = person.household_id) AS hn"
+		" FROM person WHERE relation = '户主' AND deceased_on <> '' AND household_id IN"
+		" (SELECT id FROM household WHERE closed_on IS NULL) ORDER BY hn", -1, &st, NULL) != SQLITE_OK)
+		return jz_db_fail(db, e, "读取户主");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		jz_person p;
+		jz_household h = {0};
+		read_person(st, &p);
+		h.id = p.household_id;
+		jz_col_text(st, 19, h.number, sizeof h.number);
+		if (fn(&h, &p, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, "读取户主");
+}

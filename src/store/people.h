@@ -23,6 +23,10 @@ int jz_store_household_head(jz_db *db, jz_rowid household_id, jz_person *p, jz_e
  * (at most max written), or -1. */
 int jz_store_members(jz_db *db, jz_rowid household_id, jz_person *out, int max, jz_err *e);
 
+/* Open households whose head has died: fn(household, head, arg) each. */
+int jz_store_dead_heads(jz_db *db, int (*fn)(const jz_household *, const jz_person *, void *),
+			void *arg, jz_err *e);
+
 struct jz_counts {
 	long long villages, households, persons;
 };

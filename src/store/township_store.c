@@ -30,6 +30,19 @@ int jz_store_township_insert(jz_db *db, const jz_township *t, jz_err *e)
 	return step_done(db, st, e, "建立乡镇");
 }
 
+int jz_store_township_update(jz_db *db, const jz_township *t, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"UPDATE township SET name=?, county=?, area_code=?, phone=? WHERE id=1", e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, t->name);
+	jz_bind_text(st, 2, t->county);
+	jz_bind_text(st, 3, t->area_code);
+	jz_bind_text(st, 4, t->phone);
+	return step_done(db, st, e, "修改乡镇");
+}
+
 int jz_store_township_get(jz_db *db, jz_township *t, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db,
@@ -214,4 +227,29 @@ int jz_store_setting_put(jz_db *db, const char *key, const char *area, const cha
 	jz_bind_text(st, 4, value);
 	jz_bind_text(st, 5, note ? note : "");
 	return step_done(db, st, e, "保存设置");
+}
+
+int jz_store_settings_list(jz_db *db, const char *prefix, struct jz_setting_row *out, int max,
+			   jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT key, area, from_date, value, note FROM setting WHERE substr(key, 1, length(?1)) = ?1"
+		" ORDER BY key, area, from_date DESC", e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, prefix);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n < max) {
+			struct jz_setting_row *r = &out[n];
+			jz_col_text(st, 0, r->key, sizeof r->key);
+			jz_col_text(st, 1, r->area, sizeof r->area);
+			jz_col_text(st, 2, r->from_date, sizeof r->from_date);
+			jz_col_text(st, 3, r->value, sizeof r->value);
+			jz_col_text(st, 4, r->note, sizeof r->note);
+		}
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : jz_db_fail(db, e, "读取设置");
 }

@@ -7,6 +7,7 @@
 
 /* Getters return 1 found, 0 not found, -1 error. */
 int jz_store_township_insert(jz_db *db, const jz_township *t, jz_err *e);
+int jz_store_township_update(jz_db *db, const jz_township *t, jz_err *e);
 int jz_store_township_get(jz_db *db, jz_township *t, jz_err *e);
 
 int jz_store_village_insert(jz_db *db, jz_village *v, jz_err *e);
@@ -28,5 +29,12 @@ int jz_store_setting_get(jz_db *db, const char *key, const char *area, const cha
 			 char *buf, size_t n, jz_err *e);
 int jz_store_setting_put(jz_db *db, const char *key, const char *area, const char *from_date,
 			 const char *value, const char *note, jz_err *e);
+
+/* Every row of the settings whose key starts with prefix, newest first. */
+struct jz_setting_row {
+	char key[64], area[16], from_date[11], value[64], note[128];
+};
+int jz_store_settings_list(jz_db *db, const char *prefix, struct jz_setting_row *out, int max,
+			   jz_err *e);
 
 #endif

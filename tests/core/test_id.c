@@ -264,7 +264,7 @@ static void test_length(void **state)
 	REFUSED(NULL, 0, "空的");
 	/* a long paste is cut short in the message */
 	REFUSED("123456789012345678901234567890123456789012345678901234567890", 0,
-		"现在是 60 位", "…");
+		"现在是 60 位", "...");
 	/* 15 characters ending in X are an 18-digit ID with digits missing */
 	REFUSED("11010519491231X", 1, "应为 18 位", "现在是 15 位");
 	REFUSED("11010519491231X", 0, "应为 18 位", "现在是 15 位");

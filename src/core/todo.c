@@ -1,0 +1,73 @@
+/* todo.c — the to-do list and the report deadline (see todo.h). */
+#include "core/todo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "store/people.h"
+
+void jz_report_deadline(const char *today, struct jz_deadline *dl)
+{
+	snprintf(dl->due, sizeof dl->due, "%.7s-15", today);
+	/* The report due on the 15th covers the month before. */
+	int y = 0, m = 0;
+	sscanf(today, "%d-%d", &y, &m);
+	if (--m == 0) {
+		m = 12;
+		y--;
+	}
+	char month[32];
+	snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
+	memcpy(dl->month, month, 7);
+	dl->month[7] = '\0';
+	dl->days_left = (int)(jz_date_to_days(dl->due) - jz_date_to_days(today));
+	dl->warn = dl->days_left <= 3;
+}
+
+struct collect {
+	struct jz_todo *out;
+	int max, n;
+};
+
+static void add(struct collect *c, const struct jz_todo *t)
+{
+	if (c->n < c->max)
+		c->out[c->n] = *t;
+	c->n++;
+}
+
+static int deadline_item(struct collect *c, const char *today)
+{
+	struct jz_deadline dl;
+	jz_report_deadline(today, &dl);
+	if (!dl.warn)
+		return 0;
+	struct jz_todo t = {.kind = "月报", .urgent = 1};
+	if (dl.days_left >= 0)
+		snprintf(t.text, sizeof t.text, "%s 月报 %s 截止，还有 %d 天", dl.month, dl.due, dl.days_left);
+	else
+		snprintf(t.text, sizeof t.text, "%s 月报已过 %s 截止 %d 天，请尽快报送", dl.month, dl.due, -dl.days_left);
+	memcpy(t.due, dl.due, sizeof t.due);
+	add(c, &t);
+	return 0;
+}
+
+static int dead_head(const jz_household *h, const jz_person *p, void *arg)
+{
+	struct jz_todo t = {.kind = "户主", .household_id = h->id};
+	snprintf(t.text, sizeof t.text, "户编号 %s：户主%s已于 %s 死亡，请变更户主", h->number, p->name,
+		 p->deceased_on);
+	add(arg, &t);
+	return 0;
+}
+
+int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
+		 struct jz_todo *out, int max, jz_err *e)
+{
+	struct collect c = {out, max, 0};
+	(void)op;
+	if (deadline_item(&c, today) || jz_store_dead_heads(db, dead_head, &c, e))
+		return -1;
+	return c.n;
+}

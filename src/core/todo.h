@@ -1,0 +1,31 @@
+/* todo.h — the to-do list (待办) on the home screen, fed by the core.
+ * Each kind of item comes from one provider function; later issues add
+ * providers (cases waiting for my step, 公示 ending, reviews due, ...). */
+#ifndef JZ_TODO_H
+#define JZ_TODO_H
+
+#include "core/session.h"
+
+struct jz_todo {
+	const char *kind;      /* short label, e.g. "月报" */
+	int urgent;            /* shown as a warning */
+	char text[192];
+	jz_rowid household_id; /* what Enter opens, 0 = nothing */
+	jz_rowid case_id;
+	char due[11];
+};
+
+/* The month's report deadline: the 15th (seed 001). */
+struct jz_deadline {
+	char due[11];   /* YYYY-MM-15 */
+	char month[8];  /* the month being reported: YYYY-MM */
+	int days_left;  /* negative once past */
+	int warn;       /* last 3 days, and after */
+};
+void jz_report_deadline(const char *today, struct jz_deadline *dl);
+
+/* Fills up to max items for operator op on day today; returns the total. */
+int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
+		 struct jz_todo *out, int max, jz_err *e);
+
+#endif

@@ -1,0 +1,107 @@
+/* desk.h — the desk: one loop, a stack of screens, one key table.
+ *
+ * A screen is a set of callbacks over its own state (calcurse-style: the data
+ * and rules stay in core/, a screen only draws and dispatches keys). Key
+ * handlers answer like htop's: the loop redraws only when told, and calls
+ * doupdate once per round. Global keys (help, search, menu, quit) live in
+ * one table in desk.c (nnn-style). */
+#ifndef JZ_DESK_H
+#define JZ_DESK_H
+
+#include <curses.h>
+
+#include "core/session.h"
+#include "ui/draw.h"
+
+enum jz_keyres {
+	JZ_KEY_IGNORED = 0, /* not mine: try the global table */
+	JZ_KEY_HANDLED,     /* nothing to redraw */
+	JZ_KEY_REDRAW,      /* redraw the screen */
+	JZ_KEY_CLOSE,       /* pop this screen */
+	JZ_KEY_QUIT,        /* leave the desk */
+};
+
+typedef struct jz_key {
+	int fn;        /* 1..12 for F-keys (also Esc + digit), else 0 */
+	int is_key;    /* a curses KEY_* code in code */
+	unsigned code; /* KEY_* code, or the character */
+} jz_key;
+
+#define JZ_CTRL(c) ((unsigned)(c) & 0x1f)
+#define JZ_ESC 27u
+
+struct jz_desk;
+
+typedef struct jz_screen {
+	const char *title;
+	void *st;
+	void (*draw)(struct jz_desk *d, void *st);
+	int (*key)(struct jz_desk *d, void *st, const jz_key *k);
+	void (*free)(void *st);
+	/* Fills the screen's own key bar items; the loop adds the global ones. */
+	int (*keybar)(struct jz_desk *d, void *st, struct jz_keyitem *out, int max);
+	/* 1 while a text field has the cursor: plain letters are typed, not keys. */
+	int (*typing)(struct jz_desk *d, void *st);
+	/* Called when the screen comes back on top (data may have changed). */
+	void (*resume)(struct jz_desk *d, void *st);
+} jz_screen;
+
+#define JZ_MAX_SCREENS 12
+
+typedef struct jz_desk {
+	jz_session s;
+	jz_township town;
+	char today[11];
+	int rows, cols;
+	int color;
+	char msg[512];
+	int msg_is_error;
+	jz_screen stack[JZ_MAX_SCREENS];
+	int depth;
+	int dirty;
+	int quit;
+	int cur_y, cur_x; /* where a screen wants the cursor, -1 = hidden */
+	struct jz_search *search; /* the search index, loaded on first use */
+} jz_desk;
+
+/* Screens (one file each). */
+void jz_push_signin(jz_desk *d);
+void jz_push_home(jz_desk *d); /* makes home the only screen */
+void jz_push_menu(jz_desk *d);
+void jz_push_help(jz_desk *d);
+void jz_push_search(jz_desk *d);
+void jz_push_card(jz_desk *d, jz_rowid household_id);
+void jz_push_settings(jz_desk *d);
+
+/* The stack. */
+void jz_desk_push(jz_desk *d, const jz_screen *s);
+void jz_desk_pop(jz_desk *d);
+/* Replaces every screen with s (after sign-in). */
+void jz_desk_reset(jz_desk *d, const jz_screen *s);
+
+/* The message line: info or error (the one error macro of the desk). */
+void jz_desk_msg(jz_desk *d, int is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void jz_desk_report(jz_desk *d, const jz_err *e);
+
+/* Layout: row 0 the title bar, rows 1..body_rows the body, then the message
+ * line and the key bar. */
+int jz_desk_body_top(const jz_desk *d);
+int jz_desk_body_rows(const jz_desk *d);
+
+/* Colour pairs (monochrome falls back to attributes). */
+enum { JZ_PAIR_TITLE = 1, JZ_PAIR_WARN, JZ_PAIR_ERROR, JZ_PAIR_SELECT, JZ_PAIR_OK };
+int jz_attr(const jz_desk *d, int pair);
+
+/* Shows the cursor at (y, x) after this round's drawing. */
+void jz_desk_cursor(jz_desk *d, int y, int x);
+
+/* Asks a question on the message line; returns the key typed (one of keys,
+ * e.g. "ydc"), or 0 on Esc. */
+int jz_desk_ask(jz_desk *d, const char *question, const char *keys);
+
+/* Asks for a line of text on the message line, prefilled with initial.
+ * Returns 1 with the text in buf, 0 on Esc. */
+int jz_desk_prompt(jz_desk *d, const char *question, const char *initial, char *buf, size_t n);
+
+#endif
