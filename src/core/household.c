@@ -99,6 +99,9 @@ static int attach_person(jz_session *s, jz_person *p, jz_rowid hid, const char *
 	p->household_id = hid;
 	jz_change c;
 	jz_change_init(&c, action, "person", why);
+	if (r && *old.deceased_on)
+		return jz_fail_field(e, JZ_EUSER, "id_number", "身份证号 %s（%s）已于 %s 登记死亡，不能作为户主建档",
+				     p->id_number, old.name, old.deceased_on);
 	if (r) {
 		p->id = old.id;
 		jz_person_diff(&c, &old, p);

@@ -68,16 +68,22 @@ int jz_member_add(jz_session *s, jz_rowid hid, jz_person *p, const char *why, jz
 				"请先在那一户把他移出，或用「迁移成员」", p->id_number, other.number, old.name);
 		goto fail;
 	}
+	if (r && *old.deceased_on) {
+		jz_fail_field(e, JZ_EUSER, "id_number", "身份证号 %s（%s）已于 %s 登记死亡，不能加入家庭；"
+			      "如果死亡登记有误，请先更正死亡登记", p->id_number, old.name, old.deceased_on);
+		goto fail;
+	}
 	if (r) { /* a known non-local or removed person joins */
 		p->id = old.id;
 		jz_diff_text(&c, "所在户", "", h.number);
+		jz_person_diff(&c, &old, p);
 		if (jz_store_person_update(s->db, p, e))
 			goto fail;
-	} else if (jz_store_person_insert(s->db, p, e))
-		goto fail;
-	jz_diff_text(&c, "姓名", NULL, p->name);
-	jz_diff_text(&c, "身份证号", NULL, p->id_number);
-	jz_diff_text(&c, "与户主关系", NULL, p->relation);
+	} else {
+		jz_person_diff(&c, NULL, p);
+		if (jz_store_person_insert(s->db, p, e))
+			goto fail;
+	}
 	c.entity_id = p->id;
 	c.household_id = hid;
 	return finish(s, &c, e);
@@ -96,6 +102,7 @@ int jz_person_update(jz_session *s, jz_person *p, const char *why, jz_err *e)
 	if (load_person(s->db, p->id, &old, e))
 		goto fail;
 	p->household_id = old.household_id;
+	memcpy(p->deceased_on, old.deceased_on, sizeof p->deceased_on); /* see jz_person_died */
 	int was_head = strcmp(old.relation, "户主") == 0;
 	int is_head = !strcmp(p->relation, "户主") || !strcmp(p->relation, "本人");
 	if (was_head && !is_head) {
@@ -270,6 +277,8 @@ int jz_person_died(jz_session *s, jz_rowid pid, const char *date, const char *wh
 	jz_person p;
 	char today[11];
 	jz_today(today);
+	if (!date || !*date)
+		return jz_fail_field(e, JZ_EUSER, "deceased_on", "「死亡日期」不能为空，请按死亡证明填写，例如 2026-03-10");
 	if (jz_tx_begin(s->db, e))
 		return -1;
 	if (load_person(s->db, pid, &p, e))

@@ -48,6 +48,19 @@ static int login_valid(const char *login, jz_err *e)
 	return 0;
 }
 
+/* Refuses text that would not fit its field, before anything is copied. */
+static int raw_lengths(const char *login, const char *name, const char *roles, jz_err *e)
+{
+	jz_operator o;
+	if (strlen(login) >= sizeof o.login)
+		return jz_fail(e, JZ_EUSER, "登录名太长（%zu 个字符），最多 %zu 个", strlen(login), sizeof o.login - 1);
+	if (name && strlen(name) >= sizeof o.name)
+		return jz_fail(e, JZ_EUSER, "姓名太长，最多 %zu 个字节（约 20 个汉字）", sizeof o.name - 1);
+	if (strlen(roles) >= sizeof o.roles)
+		return jz_fail(e, JZ_EUSER, "角色写得太长了：只能是 经办、审核、审批、管理员，用逗号分隔");
+	return 0;
+}
+
 static int hash_password(jz_db *db, const char *pw, char out[crypto_pwhash_STRBYTES], jz_err *e)
 {
 	long long ops, kib;
@@ -102,6 +115,8 @@ int jz_operator_add(jz_session *s, const char *login, const char *name, const ch
 {
 	if (!jz_session_has_role(s, "管理员"))
 		return jz_fail(e, JZ_EUSER, "只有管理员可以新增操作员（当前操作员 %s）", s->op.login);
+	if (raw_lengths(login, name, roles, e))
+		return -1;
 	jz_operator o = {0};
 	snprintf(o.login, sizeof o.login, "%s", login);
 	snprintf(o.name, sizeof o.name, "%s", name && *name ? name : login);
@@ -117,6 +132,8 @@ int jz_operator_add_first(jz_db *db, const char *login, const char *name,
 		return -1;
 	if (n > 0)
 		return jz_fail(e, JZ_EUSER, "已经有操作员了，新增操作员需要管理员登录");
+	if (raw_lengths(login, name, "管理员", e))
+		return -1;
 	jz_operator o = {0};
 	snprintf(o.login, sizeof o.login, "%s", login);
 	snprintf(o.name, sizeof o.name, "%s", name);

@@ -1,8 +1,8 @@
 /* event.c — writing and reading the event trail (see event.h).
  *
- * hash = SHA-256( prev_hash "\n" id "\n" at "\n" operator "\n" action "\n"
- *                 entity "\n" entity_id "\n" household_id "\n" old "\n"
- *                 new "\n" reason ), written as 64 hex digits. The first
+ * hash = SHA-256 over prev_hash, id, at, operator, action, entity,
+ * entity_id, household_id, old, new and reason, each written as
+ * "<byte length>:<bytes>", given as 64 hex digits. The first
  * event's prev_hash is 64 zeros. A later issue verifies the chain. */
 #include "store/event.h"
 
@@ -15,11 +15,16 @@
 static const char ZERO_HASH[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 
+/* Each field goes in as "<length>:<bytes>", so no text can move from one
+ * field into the next without changing the hash. */
 static void feed(crypto_hash_sha256_state *s, const char *text)
 {
-	if (text)
-		crypto_hash_sha256_update(s, (const unsigned char *)text, strlen(text));
-	crypto_hash_sha256_update(s, (const unsigned char *)"\n", 1);
+	char len[24];
+	size_t n = text ? strlen(text) : 0;
+	snprintf(len, sizeof len, "%zu:", n);
+	crypto_hash_sha256_update(s, (const unsigned char *)len, strlen(len));
+	if (n)
+		crypto_hash_sha256_update(s, (const unsigned char *)text, n);
 }
 
 static void feed_int(crypto_hash_sha256_state *s, long long v)
@@ -44,8 +49,7 @@ void jz_event_hash(const char *prev_hex, const jz_event *ev, char out[65])
 	feed_int(&s, ev->household_id);
 	feed(&s, ev->old_text ? ev->old_text : "");
 	feed(&s, ev->new_text ? ev->new_text : "");
-	crypto_hash_sha256_update(&s, (const unsigned char *)(ev->reason ? ev->reason : ""),
-				  ev->reason ? strlen(ev->reason) : 0);
+	feed(&s, ev->reason ? ev->reason : "");
 	crypto_hash_sha256_final(&s, digest);
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }

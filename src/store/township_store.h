@@ -23,8 +23,9 @@ int jz_store_operator_get(jz_db *db, const char *login, jz_operator *o,
 int jz_store_operator_count(jz_db *db, jz_err *e);
 
 /* The value of key for area (or '*') in force on date (YYYY-MM-DD), into
- * buf; returns 1 found, 0 none, -1 error. An area-specific row wins over
- * '*' from the same or a later date. */
+ * buf; returns 1 found, 0 none, -1 error. The row with the latest
+ * from_date on or before date wins; on the same date an area's own row wins
+ * over '*'. */
 int jz_store_setting_get(jz_db *db, const char *key, const char *area, const char *date,
 			 char *buf, size_t n, jz_err *e);
 int jz_store_setting_put(jz_db *db, const char *key, const char *area, const char *from_date,

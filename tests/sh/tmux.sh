@@ -4,9 +4,12 @@
 SOCK="jiuzhu-test-$$"
 tmx() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 
-# tm_start COMMAND: starts the desk in a detached 80x24 session.
+# tm_start COMMAND: starts the desk in a detached 80x24 session. A shell
+# around it keeps its exit status and its stderr (sanitizer reports) in files.
 tm_start() {
-	tmx new-session -d -x 80 -y 24 -s desk "$1" || { bad "tmux could not start"; return 1; }
+	rm -f "$T/desk.rc" "$T/desk.err"
+	tmx new-session -d -x 80 -y 24 -s desk "$1 2>'$T/desk.err'; echo \$? > '$T/desk.rc'" ||
+		{ bad "tmux could not start"; return 1; }
 	tmx set-option -g escape-time 0 >/dev/null
 	tmx set-option -g remain-on-exit on >/dev/null
 }
@@ -35,13 +38,22 @@ expect_gone() {
 	while [ "$i" -lt 200 ] && tm_screen | grep -qF -- "$1"; do sleep 0.05; i=$((i + 1)); done
 	if tm_screen | grep -qF -- "$1"; then bad "$2: still「$1」"; tm_screen | sed 's/^/    |/'; else ok "$2"; fi
 }
-# tm_dead: the desk has exited (the pane stays open because of remain-on-exit).
+# tm_dead: the desk has exited with status 0 and no sanitizer report.
 tm_dead() {
 	i=0
-	while [ "$i" -lt 200 ]; do
-		[ "$(tmx display-message -p -t desk '#{pane_dead}' 2>/dev/null)" = 1 ] && return 0
+	while [ "$i" -lt 400 ] && [ ! -s "$T/desk.rc" ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
-	return 1
+	if [ ! -s "$T/desk.rc" ]; then
+		echo "    the desk is still running:"
+		tm_screen | sed 's/^/    |/'
+		return 1
+	fi
+	if [ "$(cat "$T/desk.rc")" != 0 ] || grep -q "Sanitizer\|runtime error" "$T/desk.err"; then
+		echo "    the desk exited with status $(cat "$T/desk.rc"):"
+		sed 's/^/    !/' "$T/desk.err" | head -40
+		return 1
+	fi
+	return 0
 }
