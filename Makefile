@@ -12,6 +12,15 @@ SAN     ?=
 
 VERSION := 0.1.0
 
+# `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
 # ncursesw, falling back to ncurses where ncursesw's .pc file is missing.
 CURSES_PC := $(shell pkg-config --exists ncursesw && echo ncursesw || echo ncurses)
 PKGS := $(CURSES_PC) sqlite3 xlsxwriter libsodium inih expat
@@ -40,40 +49,48 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 all: $(BUILD)/jiuzhu
 
 $(BUILD)/jiuzhu: $(MAIN_OBJ) $(BUILD)/libjiuzhu.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libjiuzhu.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Display widths, generated from Debian's unicode-data.
 UNI := /usr/share/unicode
 $(BUILD)/gen/width_table.c: tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)/UnicodeData.txt
 	@mkdir -p $(dir $@)
-	LC_ALL=C awk -f tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)/UnicodeData.txt > $@.tmp && mv $@.tmp $@
+	$(say) GEN $@
+	$(Q)LC_ALL=C awk -f tools/gen_width.awk $(UNI)/EastAsianWidth.txt $(UNI)/UnicodeData.txt > $@.tmp && mv $@.tmp $@
 
 # Pinyin initials for search, from the Unihan readings (needs bzip2).
 $(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh tools/gen_pinyin.awk $(UNI)/Unihan_Readings.txt.bz2
 	@mkdir -p $(dir $@)
-	sh tools/gen_pinyin.sh $(UNI)/Unihan_Readings.txt.bz2 $@
+	$(say) GEN $@
+	$(Q)sh tools/gen_pinyin.sh $(UNI)/Unihan_Readings.txt.bz2 $@
 
 # Forms and report templates compiled in (io/builtin.h); a file on disk wins.
 # The folders are prerequisites too, so adding or removing a file rebuilds.
 EMBED_FILES := $(sort $(wildcard forms/*.ini reports/*))
 $(BUILD)/gen/builtin_files.c: tools/embed.sh $(EMBED_FILES) $(wildcard forms reports)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh $@ $(EMBED_FILES)
+	$(say) GEN $@
+	$(Q)sh tools/embed.sh $@ $(EMBED_FILES)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libjiuzhu.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -Itests -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) -lcmocka $(ALL_LDFLAGS)
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -Itests -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) -lcmocka $(ALL_LDFLAGS)
 
 # `make check`: everything, then again under the sanitizers.
 check: check-plain check-asan

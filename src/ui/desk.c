@@ -304,9 +304,17 @@ static void draw_prompt(jz_desk *d, const char *question, jz_edit *ed)
 
 int jz_desk_prompt(jz_desk *d, const char *question, const char *initial, char *buf, size_t n)
 {
+	return jz_desk_prompt_ex(d, question, initial, buf, n, 0);
+}
+
+int jz_desk_prompt_ex(jz_desk *d, const char *question, const char *initial, char *buf, size_t n,
+		      int secret)
+{
 	jz_edit ed;
 	int result = -1;
 	jz_edit_init(&ed, initial, 200);
+	if (secret)
+		ed.mask = '*';
 	d->msg[0] = '\0';
 	draw(d);
 	while (result < 0 && !got_signal) {
@@ -425,26 +433,32 @@ int jz_cmd_desk(jz_cli *c)
 {
 	char path[4096];
 	jz_err e = {0};
+	int interactive = jz_cli_interactive(), first_run = 0;
 	jz_desk *d = calloc(1, sizeof *d);
 	if (!d)
 		return 2;
-	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, &e) ||
-	    !(d->s.db = jz_db_open(path, JZ_OPEN_EXISTING, &e)) ||
-	    jz_township_load(d->s.db, &d->town, &e)) {
+	/* On a terminal, a missing database is the first run: the desk asks for
+	 * the township on a form, as `jiuzhu init` does. */
+	if (jz_cli_db_path(c, "jiuzhu.db", interactive, path, sizeof path, &e) ||
+	    !(d->s.db = jz_db_open(path, interactive ? JZ_OPEN_CREATE : JZ_OPEN_EXISTING, &e)) ||
+	    (jz_township_load(d->s.db, &d->town, &e) && !(first_run = interactive))) {
 		jz_db_close(d->s.db);
 		free(d);
 		return jz_cli_report(&e);
 	}
-	if (!jz_cli_interactive()) {
+	if (!interactive) {
 		jz_db_close(d->s.db);
 		free(d);
-		fprintf(stderr, "jiuzhu: 工作台需要在终端里运行\n");
+		fprintf(stderr, "jiuzhu: 工作台需要在终端里运行（用 jiuzhu --help 查看命令行用法）\n");
 		return 1;
 	}
 	jz_today(d->today);
 	install_signals();
 	start_curses(d);
-	jz_push_signin(d);
+	if (first_run)
+		jz_push_first_run(d);
+	else
+		jz_push_signin(d);
 	run(d);
 	while (d->depth)
 		jz_desk_pop(d);

@@ -65,7 +65,9 @@ typedef struct jz_desk {
 } jz_desk;
 
 /* Screens (one file each). */
+void jz_push_first_run(jz_desk *d); /* a new database: the township's form */
 void jz_push_signin(jz_desk *d);
+void jz_push_signin_root(jz_desk *d); /* sign-in as the only screen */
 void jz_push_home(jz_desk *d); /* makes home the only screen */
 void jz_push_menu(jz_desk *d);
 void jz_push_help(jz_desk *d);
@@ -103,5 +105,8 @@ int jz_desk_ask(jz_desk *d, const char *question, const char *keys);
 /* Asks for a line of text on the message line, prefilled with initial.
  * Returns 1 with the text in buf, 0 on Esc. */
 int jz_desk_prompt(jz_desk *d, const char *question, const char *initial, char *buf, size_t n);
+/* Same; secret shows '*' for each character (passwords). */
+int jz_desk_prompt_ex(jz_desk *d, const char *question, const char *initial, char *buf, size_t n,
+		      int secret);
 
 #endif

@@ -214,9 +214,22 @@ static void draw(jz_desk *d, void *p)
 static void leave_field(jz_desk *d, struct form *f)
 {
 	char norm[512];
-	check_field(d, f, f->focus, norm, sizeof norm);
+	if (check_field(d, f, f->focus, norm, sizeof norm))
+		jz_desk_msg(d, 1, "%s", f->err[f->focus]); /* the whole message, not cut */
 	f->pick = 0;
 	f->listing = 0;
+}
+
+/* In a choice field that holds a whole choice, typing starts a new filter. */
+static void typing_replaces(struct form *f, const jz_key *k)
+{
+	const struct jz_field_def *def = &f->def.fields[f->focus];
+	if (def->type != JZ_F_CHOICE || f->listing || k->is_key || k->code < ' ' || k->code == 127)
+		return;
+	char *text = field_text(f, f->focus);
+	if (value_of(&f->ch[f->focus], text))
+		jz_edit_set(&f->ed[f->focus], "");
+	free(text);
 }
 
 static int go(jz_desk *d, struct form *f, int delta)
@@ -367,6 +380,7 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 		return go(d, f, 1);
 	if (!k->is_key && f->def.fields[f->focus].type == JZ_F_YESNO && yesno_key(f, k))
 		return JZ_KEY_REDRAW;
+	typing_replaces(f, k);
 	if (jz_edit_key(&f->ed[f->focus], k->is_key, k->code) == JZ_EDIT_CHANGED) {
 		f->changed = 1;
 		f->pick = 0;

@@ -292,6 +292,10 @@ static int make_head(jz_desk *d, struct card *c)
 {
 	char rel[64], why[256];
 	jz_err e = {0};
+	if (!strcmp(c->m[c->sel].relation, "户主")) {
+		jz_desk_msg(d, 1, "「%s」已经是户主；请先用上下键选中要当户主的成员", c->m[c->sel].name);
+		return JZ_KEY_REDRAW;
+	}
 	if (!jz_desk_prompt(d, "原户主改为什么关系：", "配偶", rel, sizeof rel) ||
 	    !jz_desk_prompt(d, "变更户主原因：", "", why, sizeof why))
 		return JZ_KEY_REDRAW;

@@ -13,16 +13,17 @@
 
 #define MAX_ROWS 300
 
-/* Standards a clerk sets on this screen: setting key, label. Amounts in fen. */
+/* Standards a clerk sets on this screen: setting key, and its name in
+ * forms/standard.ini. Amounts are per person per month, in fen. */
 static const char *const standards[][2] = {
-	{"dibao.standard_fen", "低保标准（元/月）"},
-	{"tekun.basic_fen", "特困基本生活标准（元/月）"},
-	{"wage.minimum_fen", "最低工资标准（元/月）"},
-	{"orphan.concentrated_fen", "孤儿集中养育（元/月）"},
-	{"orphan.scattered_fen", "孤儿社会散居（元/月）"},
-	{"orphan.de_facto_fen", "事实无人抚养儿童（元/月）"},
-	{"disability.care_grade1_fen", "重度残疾人护理补贴一级（元/月）"},
-	{"disability.care_grade2_fen", "重度残疾人护理补贴二级（元/月）"},
+	{"dibao.standard_fen", "低保标准"},
+	{"tekun.basic_fen", "特困基本生活标准"},
+	{"wage.minimum_fen", "最低工资标准"},
+	{"orphan.concentrated_fen", "孤儿集中供养标准"},
+	{"orphan.scattered_fen", "孤儿分散供养标准"},
+	{"orphan.de_facto_fen", "事实无人抚养儿童标准"},
+	{"disability.care_grade1_fen", "一级重度残疾人护理补贴"},
+	{"disability.care_grade2_fen", "二级重度残疾人护理补贴"},
 };
 #define NSTANDARDS (int)(sizeof standards / sizeof standards[0])
 
@@ -161,7 +162,7 @@ static int village_get(const void *r, const char *k, char *b, size_t n)
 	else if (!strcmp(k, "kind"))
 		snprintf(b, n, "%s", v->kind);
 	else if (!strcmp(k, "groups"))
-		snprintf(b, n, "%d", v->groups);
+		snprintf(b, n, "%.0d", v->groups); /* blank, not 0, on a new village */
 	else
 		return -1;
 	return 0;

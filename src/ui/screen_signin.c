@@ -94,15 +94,34 @@ static void free_signin(void *p)
 	free(s);
 }
 
-void jz_push_signin(jz_desk *d)
+static jz_screen make(jz_desk *d, int *ok)
 {
+	jz_screen scr = {0};
 	struct signin *s = calloc(1, sizeof *s);
+	*ok = s != NULL;
 	if (!s)
-		return;
+		return scr;
 	jz_edit_init(&s->login, "", 31);
 	jz_edit_init(&s->pw, "", 128);
 	s->pw.mask = '*';
-	jz_screen scr = {.title = "登录", .st = s, .draw = draw, .key = key, .free = free_signin,
-			 .keybar = keybar, .typing = is_typing};
-	jz_desk_push(d, &scr);
+	(void)d;
+	scr = (jz_screen){.title = "登录", .st = s, .draw = draw, .key = key, .free = free_signin,
+			  .keybar = keybar, .typing = is_typing};
+	return scr;
+}
+
+void jz_push_signin_root(jz_desk *d)
+{
+	int ok;
+	jz_screen scr = make(d, &ok);
+	if (ok)
+		jz_desk_reset(d, &scr);
+}
+
+void jz_push_signin(jz_desk *d)
+{
+	int ok;
+	jz_screen scr = make(d, &ok);
+	if (ok)
+		jz_desk_push(d, &scr);
 }
