@@ -142,3 +142,38 @@ void jz_today(char buf[11])
 	memcpy(buf, now, 10);
 	buf[10] = '\0';
 }
+
+void jz_month_of(const char *ymd, char out[8])
+{
+	memcpy(out, ymd, 7);
+	out[7] = '\0';
+}
+
+int jz_month_valid(const char *ym)
+{
+	char day[11];
+	if (!ym || strlen(ym) != 7)
+		return 0;
+	memcpy(day, ym, 7);
+	memcpy(day + 7, "-01", 4);
+	return jz_date_valid(day);
+}
+
+void jz_month_add(const char *ym, int n, char out[8])
+{
+	int y = atoi(ym), m = atoi(ym + 5);
+	long t = (long)y * 12 + (m - 1) + n;
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%04ld-%02ld", (t / 12) % 10000, t % 12 + 1);
+	memcpy(out, tmp, 7);
+	out[7] = '\0';
+}
+
+void jz_month_last_day(const char *ym, char out[11])
+{
+	int y = atoi(ym), m = atoi(ym + 5);
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%.7s-%02d", ym, jz_days_in_month(y, m) % 100);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}

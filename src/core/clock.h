@@ -22,6 +22,13 @@ int jz_date_valid(const char *ymd);          /* 1 if a real calendar date */
 int jz_days_in_month(int y, int m);
 long jz_date_to_days(const char *ymd);       /* days since 1970-01-01 */
 void jz_days_to_date(long days, char buf[11]);
+/* Months as "YYYY-MM": the month of a date, and n months later (n may be
+ * negative). 1 if ym is a valid month. */
+void jz_month_of(const char *ymd, char out[8]);
+void jz_month_add(const char *ym, int n, char out[8]);
+int jz_month_valid(const char *ym);
+/* The last day of month ym, "YYYY-MM-DD". */
+void jz_month_last_day(const char *ym, char out[11]);
 /* Whole years between birth and day (age on that day). */
 int jz_age_on(const char *birth, const char *day);
 

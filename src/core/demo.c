@@ -44,6 +44,7 @@ static int add_settings(jz_session *s, jz_err *e)
 		{"orphan.de_facto_fen", "*", "2025-01-01", "105000"},
 		{"disability.care_grade1_fen", "*", "2025-01-01", "7000"},
 		{"disability.care_grade2_fen", "*", "2025-01-01", "5000"},
+		{"disability.living_fen", "*", "2025-01-01", "8000"},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		if (jz_setting_set(s, rows[i][0], rows[i][1], rows[i][2], rows[i][3], "演示标准", e))

@@ -68,6 +68,7 @@ typedef struct jz_operator {
 	char login[32];
 	char name[64];
 	char roles[96];    /* comma-separated: 经办,审核,审批,管理员 */
+	char id_number[19]; /* the operator's own ID: he never approves his household */
 	int disabled;
 } jz_operator;
 

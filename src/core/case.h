@@ -1,0 +1,86 @@
+/* case.h — cases (低保, 特困, 孤儿, 残疾补贴): acceptance, the steps of the
+ * workflow with their roles and separation of duties, reviews, 渐退, exits.
+ * Every step is one transaction with its event. The means test itself is
+ * core/means.c; the payment roll core/roll.c. */
+#ifndef JZ_CASE_H
+#define JZ_CASE_H
+
+#include "core/session.h"
+
+typedef struct jz_case {
+	jz_rowid id;
+	char number[40];
+	jz_rowid household_id;
+	char programme[16];  /* 低保 特困 孤儿 残疾补贴 */
+	char mode[24];       /* 整户保障 单人保 | 集中供养 分散供养 | 集中养育 社会散居 事实无人抚养 | 生活补贴 护理补贴 */
+	char self_care[16];  /* 特困: 全自理 半自理 全护理 */
+	char area[8];        /* 城市 农村, from the household at acceptance */
+	char state[16];      /* 受理 调查 评议 审核 公示 在保 渐退 退出 不予 */
+	char accepted_on[11], accepted_by[32];
+	char entry_reason[64];
+	int waived;          /* 免核对 (单人保 of a 未脱贫建档立卡 household) */
+	char investigate_due[11], investigated_on[11];
+	char investigators[128], findings[512];
+	char notice_from[11], notice_to[11];
+	char approved_on[11], approved_by[32], county_doc[64], county_date[11];
+	char start_month[8], end_month[8];  /* months paid: first, last ('' = open) */
+	char review_due[11], grace_until[8];
+	char exit_reason[64], exit_note[256], exit_on[11], refused_reason[256];
+	char province_on[11], province_by[32];
+	int province_pending; /* a change not yet typed into the provincial system */
+	long long deposit_fen;
+	int vehicles, houses;
+	char imported_from[128];
+} jz_case;
+
+extern const char *const jz_programmes[];
+extern const char *const jz_entry_reasons[];
+extern const char *const jz_exit_reasons[];
+
+/* Opens a case for household hid. members: person ids covered (NULL/0 =
+ * every living member for 整户保障; required for the person programmes).
+ * mode may be NULL (the programme's usual one). */
+int jz_case_new(jz_session *s, jz_rowid hid, const char *programme, const char *mode,
+		const jz_rowid *members, int nmembers, jz_case *out, jz_err *e);
+
+struct jz_step {
+	int refuse;                /* 不通过: the case ends as 不予 with note as reason */
+	const char *note;          /* findings, the review's opinion, the reason */
+	const char *investigators; /* 入户调查 (default: the operator) */
+	const char *county_doc;    /* 审批 by the county: document number and date */
+	const char *county_date;
+};
+/* Takes the case one step forward (or refuses it), as the session's
+ * operator, enforcing the step's role and the separation of duties. */
+int jz_case_step(jz_session *s, jz_rowid case_id, const struct jz_step *st, jz_err *e);
+/* The step a case waits for and the role that takes it (for lists and to-do). */
+const char *jz_case_next_step(const jz_case *c, int democratic, const char **role);
+
+int jz_case_load(jz_db *db, const char *number_or_id, jz_case *c, jz_err *e);
+int jz_case_get(jz_db *db, jz_rowid id, jz_case *c, jz_err *e);
+
+/* Means-test figures (only while the case is open). */
+int jz_case_set_income(jz_session *s, jz_rowid case_id, const char *id_number, const char *kind,
+		       long long monthly_fen, jz_err *e);
+int jz_case_set_expense(jz_session *s, jz_rowid case_id, const char *kind, long long monthly_fen,
+			jz_err *e);
+
+/* Reviews (动态管理) of a case in force: 继续 / 调整 (new amount from next
+ * month) / 渐退 (grace months 3–12) / 退出. reason: a coded reason. */
+struct jz_review {
+	const char *result; /* 继续 调整 渐退 退出 */
+	const char *reason; /* coded list: jz_exit_reasons for 退出/渐退, free for others */
+	const char *note;
+	int grace_months;   /* 渐退 */
+};
+int jz_case_review(jz_session *s, jz_rowid case_id, const struct jz_review *r, jz_err *e);
+/* An exit at once (death, fraud, moved away...) effective on date. */
+int jz_case_exit(jz_session *s, jz_rowid case_id, const char *reason, const char *date,
+		 const char *note, jz_err *e);
+/* Ends the 渐退 cases whose grace ran out before today's month; returns how
+ * many (run before a roll is built and when the desk opens). */
+int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e);
+/* Records that the last change was typed into the provincial system. */
+int jz_case_province_done(jz_session *s, jz_rowid case_id, jz_err *e);
+
+#endif
