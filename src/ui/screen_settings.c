@@ -35,29 +35,49 @@ static const char *label_of(const char *key)
 	return key;
 }
 
-enum { P_TOWN, P_VILLAGES, P_STANDARDS, NPANES };
-static const char *const pane_names[] = {"1 乡镇", "2 村（社区）", "3 保障标准"};
+enum { P_TOWN, P_VILLAGES, P_STANDARDS, P_OTHER, NPANES };
+static const char *const pane_names[] = {"1 乡镇", "2 村（社区）", "3 保障标准", "4 其他设置"};
 
 struct settings {
 	int pane, sel, scroll;
 	jz_village v[MAX_ROWS];
 	int nv;
-	struct jz_setting_row rows[MAX_ROWS];
+	struct jz_setting_row all[MAX_ROWS];
+	int nall;
+	int rows[MAX_ROWS]; /* indexes into all[] shown on the current pane */
 	int nrows;
 };
+
+static int is_standard(const char *key)
+{
+	for (int i = 0; i < NSTANDARDS; i++)
+		if (!strcmp(standards[i][0], key))
+			return 1;
+	return 0;
+}
+
+/* The rows of the standards pane, or of the other settings. */
+static void pick_rows(struct settings *s)
+{
+	s->nrows = 0;
+	for (int i = 0; i < s->nall; i++)
+		if (is_standard(s->all[i].key) == (s->pane == P_STANDARDS))
+			s->rows[s->nrows++] = i;
+}
 
 static void load(jz_desk *d, struct settings *s)
 {
 	jz_err e = {0};
 	if (jz_township_load(d->s.db, &d->town, &e) ||
 	    (s->nv = jz_store_villages(d->s.db, s->v, MAX_ROWS, &e)) < 0 ||
-	    (s->nrows = jz_store_settings_list(d->s.db, "", s->rows, MAX_ROWS, &e)) < 0) {
+	    (s->nall = jz_store_settings_list(d->s.db, "", s->all, MAX_ROWS, &e)) < 0) {
 		s->nv = s->nv < 0 ? 0 : s->nv;
-		s->nrows = 0;
+		s->nall = 0;
 		jz_desk_report(d, &e);
 	}
 	s->nv = s->nv > MAX_ROWS ? MAX_ROWS : s->nv;
-	s->nrows = s->nrows > MAX_ROWS ? MAX_ROWS : s->nrows;
+	s->nall = s->nall > MAX_ROWS ? MAX_ROWS : s->nall;
+	pick_rows(s);
 }
 
 static void draw_list(jz_desk *d, struct settings *s, int y, int n, void (*line)(struct settings *, int, char *, size_t))
@@ -85,15 +105,18 @@ static void village_line(struct settings *s, int i, char *buf, size_t n)
 
 static void setting_line(struct settings *s, int i, char *buf, size_t n)
 {
-	const struct jz_setting_row *r = &s->rows[i];
+	const struct jz_setting_row *r = &s->all[s->rows[i]];
 	char value[64];
 	size_t kl = strlen(r->key);
 	if (kl > 4 && !strcmp(r->key + kl - 4, "_fen"))
 		jz_money_format(atoll(r->value), value, sizeof value);
 	else
 		snprintf(value, sizeof value, "%s", r->value);
-	snprintf(buf, n, "%s  %s  %s 起  %s  %s", label_of(r->key), !strcmp(r->area, "*") ? "全部" : r->area,
-		 r->from_date, value, r->note);
+	if (is_standard(r->key))
+		snprintf(buf, n, "%-24s %-4s %s 起  %s 元", label_of(r->key), !strcmp(r->area, "*") ? "全部" : r->area,
+			 r->from_date, value);
+	else
+		snprintf(buf, n, "%s：%s（%s，%s 起）", *r->note ? r->note : r->key, value, r->key, r->from_date);
 }
 
 static void draw(jz_desk *d, void *p)
@@ -274,9 +297,10 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 		return s->sel++, JZ_KEY_REDRAW;
 	if (k->is_key)
 		return JZ_KEY_IGNORED;
-	if (k->code >= '1' && k->code <= '3') {
+	if (k->code >= '1' && k->code <= '4') {
 		s->pane = (int)k->code - '1';
 		s->sel = s->scroll = 0;
+		pick_rows(s);
 		return JZ_KEY_REDRAW;
 	}
 	if (k->code == 'a' || k->code == 'e' || k->code == '\n' || k->code == '\r')
@@ -291,10 +315,10 @@ static int keybar(jz_desk *d, void *p, struct jz_keyitem *out, int max)
 	struct settings *s = p;
 	(void)d, (void)max;
 	int n = 0;
-	out[n++] = (struct jz_keyitem){"1-3", "分页"};
+	out[n++] = (struct jz_keyitem){"1-4", "分页"};
 	if (s->pane == P_TOWN)
 		out[n++] = (struct jz_keyitem){"e", "修改"};
-	else
+	else if (s->pane != P_OTHER)
 		out[n++] = (struct jz_keyitem){"a", "新增"};
 	out[n++] = (struct jz_keyitem){"Esc", "返回"};
 	return n;
