@@ -31,6 +31,8 @@ int jz_cmd_demo(jz_cli *c);
 int jz_cmd_desk(jz_cli *c);
 int jz_cmd_id(jz_cli *c);
 int jz_cmd_household(jz_cli *c);
+int jz_cmd_case(jz_cli *c);
+int jz_cmd_standard(jz_cli *c);
 
 
 
@@ -43,6 +45,11 @@ typedef struct jz_opt {
 /* Parses c->argv[1..]; positional arguments go to pos (at most maxpos).
  * Returns the number of positionals, or -1 with a message. */
 int jz_cli_parse(const jz_cli *c, const jz_opt *opts, const char **pos, int maxpos, jz_err *e);
+/* Takes every "--name value" of a repeatable option out of c's arguments
+ * into vals (at most max); returns how many, or -1 with a message. */
+int jz_cli_take_multi(jz_cli *c, const char *name, const char **vals, int max, jz_err *e);
+/* Money typed in yuan ("1500", "1500.5", "1,500.00") into fen. */
+int jz_cli_money(const char *opt, const char *v, long long *fen, jz_err *e);
 /* Parses a decimal integer option value in [min, max]. */
 int jz_cli_int(const char *opt, const char *v, long min, long max, long *out, jz_err *e);
 #endif

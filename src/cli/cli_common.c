@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/operator.h"
+#include "io/form_file.h"
 
 int jz_cli_report(const jz_err *e)
 {
@@ -165,4 +166,31 @@ int jz_cli_int(const char *opt, const char *v, long min, long max, long *out, jz
 		return jz_fail(e, JZ_EUSER, "选项 %s 的值「%s」不对：应为 %ld 到 %ld 之间的整数", opt, v, min, max);
 	*out = n;
 	return 0;
+}
+
+int jz_cli_take_multi(jz_cli *c, const char *name, const char **vals, int max, jz_err *e)
+{
+	int n = 0, out = 1;
+	for (int i = 1; i < c->argc; i++) {
+		if (strcmp(c->argv[i], name)) {
+			c->argv[out++] = c->argv[i];
+			continue;
+		}
+		if (i + 1 >= c->argc)
+			return jz_fail(e, JZ_EUSER, "选项 %s 后面缺少值", name);
+		if (n == max)
+			return jz_fail(e, JZ_EUSER, "选项 %s 最多只能给 %d 次", name, max);
+		vals[n++] = c->argv[++i];
+	}
+	c->argc = out;
+	return n;
+}
+
+int jz_cli_money(const char *opt, const char *v, long long *fen, jz_err *e)
+{
+	char msg[sizeof e->msg];
+	if (jz_money_parse(v, fen, e) == 0)
+		return 0;
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	return jz_fail(e, JZ_EUSER, "选项 %s：%s", opt, msg);
 }

@@ -31,6 +31,11 @@ static const struct command commands[] = {
 	 "       jiuzhu household add --village 村名 --name 户主姓名 --id 身份证号 [--phone 电话] --as 操作员\n"
 	 "       jiuzhu household member-add 户编号 --name 姓名 --id 身份证号 --relation 关系 --as 操作员",
 	 "查看、新建家庭，添加成员  show or add households and members"},
+	{"case", jz_cmd_case, "jiuzhu case new|step|show|list|income|expense|calc|review|exit|province ...",
+	 "救助案件：受理、审核审批、核算、复核  cases"},
+	{"standard", jz_cmd_standard, "jiuzhu standard set 低保|特困|最低工资 城市|农村 元 --from YYYY-MM --as 操作员\n"
+	 "       jiuzhu standard list",
+	 "保障标准  standards in force from a month"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

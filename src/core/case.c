@@ -224,3 +224,22 @@ int jz_case_set_expense(jz_session *s, jz_rowid case_id, const char *kind, long 
 	}
 	return jz_tx_commit(s->db, e);
 }
+
+int jz_case_set_self_care(jz_session *s, jz_rowid case_id, const char *level, jz_err *e)
+{
+	static const char *const levels[] = {"全自理", "半自理", "全护理", NULL};
+	jz_case c;
+	if (jz_check_choice("self_care", "自理能力", level, levels, 0, e) ||
+	    jz_case_get(s->db, case_id, &c, e) || jz_case_editable(&c, e))
+		return -1;
+	if (strcmp(c.programme, "特困"))
+		return jz_fail(e, JZ_EUSER, "只有特困供养要填自理能力");
+	snprintf(c.self_care, sizeof c.self_care, "%s", level);
+	if (jz_tx_begin(s->db, e))
+		return -1;
+	if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.self_care", "自理能力评估", level, e)) {
+		jz_tx_rollback(s->db);
+		return -1;
+	}
+	return jz_tx_commit(s->db, e);
+}

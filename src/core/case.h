@@ -59,6 +59,9 @@ const char *jz_case_next_step(const jz_case *c, int democratic, const char **rol
 int jz_case_load(jz_db *db, const char *number_or_id, jz_case *c, jz_err *e);
 int jz_case_get(jz_db *db, jz_rowid id, jz_case *c, jz_err *e);
 
+/* 特困: the self-care level (全自理 半自理 全护理) the care money follows. */
+int jz_case_set_self_care(jz_session *s, jz_rowid case_id, const char *level, jz_err *e);
+
 /* Means-test figures (only while the case is open). */
 int jz_case_set_income(jz_session *s, jz_rowid case_id, const char *id_number, const char *kind,
 		       long long monthly_fen, jz_err *e);

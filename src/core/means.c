@@ -3,6 +3,7 @@
  * rounds. */
 #include "core/means.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,8 @@ static struct money M(long long fen)
 
 long long jz_round_fen(long long fen, int rule)
 {
+	if (fen > LLONG_MAX - 100 || fen < -(LLONG_MAX - 100))
+		return fen; /* far beyond any amount: left as it is */
 	long long a = fen < 0 ? -fen : fen;
 	switch (rule) {
 	case 0:
