@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/case_due.h"
+#include "core/settings.h"
+#include "store/case_store.h"
 #include "store/people.h"
 
 void jz_report_deadline(const char *today, struct jz_deadline *dl)
@@ -62,12 +65,40 @@ static int dead_head(const jz_household *h, const jz_person *p, void *arg)
 	return 0;
 }
 
+struct case_walk {
+	struct collect *c;
+	const jz_operator *op;
+	const char *today;
+	int democratic;
+};
+
+/* Steps waiting for the operator's role, deadlines passed, 公示 ended,
+ * reviews due, 渐退 ending, changes not typed into the provincial system. */
+static int case_items(const jz_case *cs, void *arg)
+{
+	struct case_walk *w = arg;
+	struct jz_case_due d[8];
+	int n = jz_case_dues(cs, w->op, w->democratic, w->today, d, 8);
+	for (int i = 0; i < n; i++) {
+		struct jz_todo t = {.kind = d[i].kind, .urgent = d[i].urgent, .household_id = cs->household_id,
+				    .case_id = cs->id};
+		snprintf(t.text, sizeof t.text, "%s", d[i].text);
+		snprintf(t.due, sizeof t.due, "%s", d[i].due);
+		add(w->c, &t);
+	}
+	return 0;
+}
+
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		 struct jz_todo *out, int max, jz_err *e)
 {
 	struct collect c = {out, max, 0};
-	(void)op;
-	if (deadline_item(&c, today) || jz_store_dead_heads(db, dead_head, &c, e))
+	long long dem = 0;
+	if (jz_setting_int(db, "case.democratic_review", "*", today, &dem, e))
+		return -1;
+	struct case_walk w = {&c, op, today, (int)dem};
+	if (deadline_item(&c, today) || jz_store_cases(db, "", case_items, &w, e) ||
+	    jz_store_dead_heads(db, dead_head, &c, e))
 		return -1;
 	return c.n;
 }

@@ -353,3 +353,27 @@ int jz_store_cases(jz_db *db, const char *state, int (*fn)(const jz_case *, void
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, "读取案件");
 }
+
+int jz_store_covered(jz_db *db, const char *month, struct jz_covered *out, int max, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT c.programme, count(DISTINCT c.household_id), count(DISTINCT m.person_id)"
+		" FROM case_file c JOIN case_member m ON m.case_id = c.id"
+		" WHERE c.state IN ('在保','渐退','退出') AND c.start_month <> '' AND c.start_month <= ?1"
+		" AND (c.end_month = '' OR c.end_month >= ?1) AND (c.grace_until = '' OR c.grace_until >= ?1)"
+		" GROUP BY c.programme ORDER BY c.programme", e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, month);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n < max) {
+			jz_col_text(st, 0, out[n].programme, sizeof out[n].programme);
+			out[n].households = sqlite3_column_int64(st, 1);
+			out[n].persons = sqlite3_column_int64(st, 2);
+			n++;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : jz_db_fail(db, e, "统计在保人数");
+}

@@ -53,4 +53,13 @@ int jz_store_relative_of(jz_db *db, jz_rowid hid, const char *login, const char 
 int jz_store_cases(jz_db *db, const char *state, int (*fn)(const jz_case *, void *), void *arg,
 		   jz_err *e);
 
+/* Households and persons covered by each programme in month (cases in
+ * force: started, not ended, 渐退 not past its grace). prog[i] names the
+ * programme; returns the number of programmes filled (at most max). */
+struct jz_covered {
+	char programme[16];
+	long long households, persons;
+};
+int jz_store_covered(jz_db *db, const char *month, struct jz_covered *out, int max, jz_err *e);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/todo.h"
+#include "store/case_store.h"
 #include "store/people.h"
 #include "ui/desk.h"
 
@@ -13,6 +14,8 @@
 
 struct home {
 	struct jz_counts counts;
+	struct jz_covered covered[8];
+	int ncovered;
 	struct jz_todo todo[MAX_TODO];
 	int ntodo, total, sel, scroll;
 	char loaded_for[11];
@@ -26,6 +29,11 @@ static void load(jz_desk *d, struct home *h)
 		h->total = 0;
 		jz_desk_report(d, &e);
 	}
+	char month[8];
+	jz_month_of(d->today, month);
+	h->ncovered = jz_store_covered(d->s.db, month, h->covered, 8, &e);
+	if (h->ncovered < 0)
+		h->ncovered = 0;
 	h->ntodo = h->total < MAX_TODO ? h->total : MAX_TODO;
 	if (h->sel >= h->ntodo)
 		h->sel = h->ntodo ? h->ntodo - 1 : 0;
@@ -83,6 +91,27 @@ static void draw_todo(jz_desk *d, struct home *h, int y)
 	}
 }
 
+/* This month's coverage: households and persons by programme. */
+static void draw_covered(jz_desk *d, const struct home *h, int y)
+{
+	static const char *const progs[] = {"低保", "特困", "孤儿", "残疾补贴"};
+	char line[300] = "本月在保：";
+	for (int i = 0; i < 4; i++) {
+		long long hh = 0, pp = 0;
+		for (int k = 0; k < h->ncovered; k++)
+			if (!strcmp(h->covered[k].programme, progs[i])) {
+				hh = h->covered[k].households;
+				pp = h->covered[k].persons;
+			}
+		size_t len = strlen(line);
+		if (i == 0)
+			snprintf(line + len, sizeof line - len, "低保 %lld 户 %lld 人", hh, pp);
+		else
+			snprintf(line + len, sizeof line - len, "   %s %lld 人", progs[i], pp);
+	}
+	jz_draw_text(stdscr, y, 2, line, d->cols - 4, 0);
+}
+
 static void draw(jz_desk *d, void *p)
 {
 	struct home *h = p;
@@ -99,8 +128,7 @@ static void draw(jz_desk *d, void *p)
 	snprintf(line, sizeof line, "家庭 %lld 户    人员 %lld 人    村（社区）%lld 个", h->counts.households,
 		 h->counts.persons, h->counts.villages);
 	jz_draw_text(stdscr, 5, 2, line, d->cols - 4, 0);
-	jz_draw_text(stdscr, 6, 2, "在保人数：低保、特困、孤儿、残疾人补贴（案件管理尚未完成，暂无数据）",
-		     d->cols - 4, 0);
+	draw_covered(d, h, 6);
 	draw_todo(d, h, 8);
 }
 
