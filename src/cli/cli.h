@@ -33,6 +33,7 @@ int jz_cmd_id(jz_cli *c);
 int jz_cmd_household(jz_cli *c);
 int jz_cmd_case(jz_cli *c);
 int jz_cmd_standard(jz_cli *c);
+int jz_cmd_notice(jz_cli *c);
 
 
 

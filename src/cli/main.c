@@ -36,6 +36,8 @@ static const struct command commands[] = {
 	{"standard", jz_cmd_standard, "jiuzhu standard set 低保|特困|最低工资 城市|农村 元 --from YYYY-MM --as 操作员\n"
 	 "       jiuzhu standard list",
 	 "保障标准  standards in force from a month"},
+	{"notice", jz_cmd_notice, "jiuzhu notice [--village 村名] [--date YYYY-MM-DD] [--export 文件夹]",
+	 "公示名单（身份证号隐去中间 8 位）  public notice lists"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
