@@ -28,7 +28,11 @@ static const char USAGE[] =
 	"  jiuzhu case calc 案件 [--month YYYY-MM]\n"
 	"  jiuzhu case review 案件 --result 继续|调整|渐退|退出 [--reason 原因] [--grace 月数] [--note 说明] --as 操作员\n"
 	"  jiuzhu case exit 案件 --reason 原因 --date YYYY-MM-DD [--note 说明] --as 操作员\n"
-	"  jiuzhu case province 案件 --as 操作员\n";
+	"  jiuzhu case province 案件 --as 操作员\n"
+	"  jiuzhu case refer 案件 --department 部门 --date YYYY-MM-DD [--outcome 结果] --as 操作员\n"
+	"  jiuzhu case work-refusal --member 身份证号 --offer 工作或培训 --date YYYY-MM-DD [--good-reason] --as 操作员\n"
+	"  jiuzhu case stop-share 案件 --member 身份证号 --as 操作员\n"
+	"  jiuzhu case relative --id 身份证号 --name 姓名 --cadre 干部姓名 --relation 关系 [--post 职务] [--login 操作员] --as 操作员\n";
 
 static jz_cli sub_of(jz_cli *c)
 {
@@ -255,6 +259,46 @@ static int cmd_province(jz_cli *c)
 	return 0;
 }
 
+/* refer, work-refusal, stop-share, relative: the rest of a case's life. */
+static int cmd_extra(jz_cli *c, const char *what)
+{
+	const char *as = NULL, *dep = NULL, *date = NULL, *outcome = NULL, *member = NULL, *offer = NULL;
+	const char *id = NULL, *name = NULL, *cadre = NULL, *rel = NULL, *post = NULL, *login = NULL, *pos[1];
+	int good = 0;
+	jz_opt opts[] = {{"--as", &as, NULL}, {"--department", &dep, NULL}, {"--date", &date, NULL},
+			 {"--outcome", &outcome, NULL}, {"--member", &member, NULL}, {"--offer", &offer, NULL},
+			 {"--good-reason", NULL, &good}, {"--id", &id, NULL}, {"--name", &name, NULL},
+			 {"--cadre", &cadre, NULL}, {"--relation", &rel, NULL}, {"--post", &post, NULL},
+			 {"--login", &login, NULL}, {0}};
+	jz_err e = {0};
+	jz_session s = {0};
+	jz_cli sub = sub_of(c);
+	int npos = jz_cli_parse(&sub, opts, pos, 1, &e);
+	int want_case = !strcmp(what, "refer") || !strcmp(what, "stop-share");
+	if (npos < 0 || npos != want_case)
+		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
+	if (jz_cli_session(c, as, &s, &e))
+		return jz_cli_report(&e);
+	jz_case cs = {0};
+	int rc = want_case && jz_case_load(s.db, pos[0], &cs, &e), n = 0;
+	if (!rc && !strcmp(what, "refer"))
+		rc = jz_case_refer(&s, cs.id, dep, date, outcome, &e);
+	else if (!rc && !strcmp(what, "stop-share"))
+		rc = jz_case_stop_share(&s, cs.id, member ? member : "", &e);
+	else if (!rc && !strcmp(what, "work-refusal"))
+		rc = (n = jz_work_refusal(&s, member ? member : "", date, offer, good, &e)) < 0;
+	else if (!rc)
+		rc = jz_relative_register(&s, id ? id : "", name, cadre, post, login, rel, &e);
+	jz_db_close(s.db);
+	if (rc)
+		return jz_cli_report(&e);
+	if (!strcmp(what, "work-refusal"))
+		printf("已记录。无正当理由连续拒绝 %d 次%s\n", n, n >= 3 ? "，可以减发或停发其本人保障金（case stop-share）" : "");
+	else
+		printf("已记录\n");
+	return 0;
+}
+
 int jz_cmd_case_show(jz_cli *c, const char *key);
 int jz_cmd_case_list(jz_cli *c);
 
@@ -273,6 +317,9 @@ int jz_cmd_case(jz_cli *c)
 		return cmd_review(c, !strcmp(w, "exit"));
 	if (!strcmp(w, "province"))
 		return cmd_province(c);
+	if (!strcmp(w, "refer") || !strcmp(w, "work-refusal") || !strcmp(w, "stop-share") ||
+	    !strcmp(w, "relative"))
+		return cmd_extra(c, w);
 	if (!strcmp(w, "show") && c->argc == 3)
 		return jz_cmd_case_show(c, c->argv[2]);
 	if (!strcmp(w, "list"))

@@ -83,7 +83,27 @@ int jz_case_exit(jz_session *s, jz_rowid case_id, const char *reason, const char
 /* Ends the 渐退 cases whose grace ran out before today's month; returns how
  * many (run before a roll is built and when the desk opens). */
 int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e);
+/* A covered person died on date: a case covering him alone ends at once
+ * (no 渐退); a household's case becomes due for review. Runs inside the
+ * caller's transaction (jz_person_died); returns the number of cases. */
+int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_err *e);
 /* Records that the last change was typed into the provincial system. */
 int jz_case_province_done(jz_session *s, jz_rowid case_id, jz_err *e);
+
+/* 转介: refers the case's family to another department (教育, 医疗保障,
+ * 住房城乡建设, 人力资源和社会保障, 残联, 乡村振兴, 其他) on date. */
+int jz_case_refer(jz_session *s, jz_rowid case_id, const char *department, const char *date,
+		  const char *outcome, jz_err *e);
+/* Records a refusal of offered work or training; returns the number of
+ * refusals without good reason in a row, or -1. */
+int jz_work_refusal(jz_session *s, const char *id_number, const char *date, const char *offer,
+		    int good_reason, jz_err *e);
+/* Stops a 建档立卡 member's own share from next month after three refusals
+ * in a row (seed 001); the case's amount is worked out again. */
+int jz_case_stop_share(jz_session *s, jz_rowid case_id, const char *id_number, jz_err *e);
+/* 近亲属备案: a relative of a village cadre or office staff member; login
+ * names the operator when the staff member is one. */
+int jz_relative_register(jz_session *s, const char *id_number, const char *name, const char *cadre,
+			 const char *post, const char *login, const char *relation, jz_err *e);
 
 #endif

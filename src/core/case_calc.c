@@ -58,7 +58,7 @@ static int gather_members(jz_db *db, const jz_case *c, const char *month, struct
 	char last[11];
 	jz_month_last_day(month, last);
 	int n = jz_store_members(db, c->household_id, g->p, JZ_MEANS_MAX_MEMBERS, e);
-	g->ncovered = jz_store_case_members(db, c->id, g->covered, JZ_MEANS_MAX_MEMBERS, e);
+	g->ncovered = jz_store_case_members_in(db, c->id, month, g->covered, JZ_MEANS_MAX_MEMBERS, e);
 	if (n < 0 || g->ncovered < 0)
 		return -1;
 	for (int i = 0; i < n && i < JZ_MEANS_MAX_MEMBERS; i++) {
@@ -68,10 +68,10 @@ static int gather_members(jz_db *db, const jz_case *c, const char *month, struct
 		struct jz_means_member *m = &g->m[g->in.n++];
 		memset(m, 0, sizeof *m);
 		m->person_id = p->id;
-		snprintf(m->name, sizeof m->name, "%s", p->name);
+		memcpy(m->name, p->name, sizeof m->name); /* same sizes */
 		m->covered = is_covered(g, p->id);
 		m->age = jz_age_on(p->birth, last);
-		snprintf(m->disability_cat, sizeof m->disability_cat, "%s", p->disability_cat);
+		memcpy(m->disability_cat, p->disability_cat, sizeof m->disability_cat);
 		m->disability_grade = p->disability_grade;
 		m->serious_illness = p->serious_illness;
 		m->student = p->student;

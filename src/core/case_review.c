@@ -216,3 +216,50 @@ int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e)
 	}
 	return x.n;
 }
+
+struct covering {
+	jz_rowid person_id;
+	jz_rowid ids[16];
+	int n;
+	jz_db *db;
+};
+
+static int collect_covering(const jz_case *c, void *arg)
+{
+	struct covering *x = arg;
+	jz_rowid m[64];
+	jz_err e = {0};
+	if (strcmp(c->state, "在保") && strcmp(c->state, "渐退"))
+		return 0;
+	int n = jz_store_case_members(x->db, c->id, m, 64, &e);
+	for (int i = 0; i < n && i < 64 && x->n < 16; i++)
+		if (m[i] == x->person_id)
+			x->ids[x->n++] = c->id;
+	return 0;
+}
+
+int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_err *e)
+{
+	struct covering x = {.person_id = person_id, .db = s->db};
+	if (jz_store_cases(s->db, "", collect_covering, &x, e))
+		return -1;
+	for (int i = 0; i < x.n; i++) {
+		jz_case c;
+		jz_rowid m[2];
+		char why[200];
+		if (jz_case_get(s->db, x.ids[i], &c, e))
+			return -1;
+		int alone = jz_store_case_members(s->db, c.id, m, 2, e) == 1;
+		if (alone) { /* death ends the case at once, without 渐退 */
+			end_case(&c, "死亡", date, "保障对象死亡");
+			snprintf(why, sizeof why, "保障对象于 %s 死亡，案件退出", date);
+		} else { /* the household's amount must be reviewed */
+			memcpy(c.review_due, date, sizeof c.review_due);
+			c.province_pending = 1;
+			snprintf(why, sizeof why, "家庭成员于 %s 死亡，需要复核调整金额", date);
+		}
+		if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.death", why, date, e))
+			return -1;
+	}
+	return x.n;
+}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/case.h"
 #include "core/clock.h"
 #include "core/household.h"
 #include "core/record.h"
@@ -296,7 +297,7 @@ int jz_person_died(jz_session *s, jz_rowid pid, const char *date, const char *wh
 	jz_person_diff(&c, &old, &p);
 	c.entity_id = pid;
 	c.household_id = p.household_id;
-	if (jz_store_person_update(s->db, &p, e))
+	if (jz_store_person_update(s->db, &p, e) || jz_case_person_died(s, pid, date, e) < 0)
 		goto fail;
 	return finish(s, &c, e);
 fail:

@@ -360,6 +360,7 @@ int jz_store_covered(jz_db *db, const char *month, struct jz_covered *out, int m
 		"SELECT c.programme, count(DISTINCT c.household_id), count(DISTINCT m.person_id)"
 		" FROM case_file c JOIN case_member m ON m.case_id = c.id"
 		" WHERE c.state IN ('在保','渐退','退出') AND c.start_month <> '' AND c.start_month <= ?1"
+		" AND (m.until_month = '' OR m.until_month >= ?1)"
 		" AND (c.end_month = '' OR c.end_month >= ?1) AND (c.grace_until = '' OR c.grace_until >= ?1)"
 		" GROUP BY c.programme ORDER BY c.programme", e);
 	if (!st)
@@ -376,4 +377,102 @@ int jz_store_covered(jz_db *db, const char *month, struct jz_covered *out, int m
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? n : jz_db_fail(db, e, "统计在保人数");
+}
+
+int jz_store_case_members_in(jz_db *db, jz_rowid case_id, const char *month, jz_rowid *out, int max,
+			     jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT person_id FROM case_member WHERE case_id = ?1"
+		" AND (until_month = '' OR until_month >= ?2) ORDER BY person_id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	jz_bind_text(st, 2, month);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n < max)
+			out[n] = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : jz_db_fail(db, e, "读取保障对象");
+}
+
+int jz_store_case_member_stop(jz_db *db, jz_rowid case_id, jz_rowid person_id,
+			      const char *until_month, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"UPDATE case_member SET until_month = ? WHERE case_id = ? AND person_id = ?", e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, until_month);
+	sqlite3_bind_int64(st, 2, case_id);
+	sqlite3_bind_int64(st, 3, person_id);
+	return step_done(db, st, e, "停发个人保障金");
+}
+
+int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, const char *date,
+			  const char *outcome, jz_rowid *id, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"INSERT INTO referral(case_id, department, referred_on, outcome) VALUES (?,?,?,?)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	jz_bind_text(st, 2, department);
+	jz_bind_text(st, 3, date);
+	jz_bind_text(st, 4, outcome ? outcome : "");
+	if (step_done(db, st, e, "保存转介"))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(jz_db_handle(db));
+	return 0;
+}
+
+int jz_store_work_refusal_add(jz_db *db, jz_rowid person_id, const char *date, const char *offer,
+			      int good_reason, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"INSERT INTO work_refusal(person_id, refused_on, offer, good_reason) VALUES (?,?,?,?)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	jz_bind_text(st, 2, date);
+	jz_bind_text(st, 3, offer);
+	sqlite3_bind_int(st, 4, good_reason);
+	return step_done(db, st, e, "保存拒绝就业记录");
+}
+
+int jz_store_work_refusals_in_a_row(jz_db *db, jz_rowid person_id, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT count(*) FROM work_refusal WHERE person_id = ?1 AND good_reason = 0 AND id >"
+		" coalesce((SELECT max(id) FROM work_refusal WHERE person_id = ?1 AND good_reason = 1), 0)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	int rc = sqlite3_step(st);
+	int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return n < 0 ? jz_db_fail(db, e, "读取拒绝就业记录") : n;
+}
+
+int jz_store_relative_add(jz_db *db, const char *id_number, const char *name, const char *cadre_name,
+			  const char *cadre_post, const char *login, const char *relation,
+			  const char *date, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"INSERT INTO relative(id_number, name, cadre_name, cadre_post, operator_login, relation,"
+		" registered_on) VALUES (?,?,?,?,?,?,?)", e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, id_number);
+	jz_bind_text(st, 2, name);
+	jz_bind_text(st, 3, cadre_name);
+	jz_bind_text(st, 4, cadre_post ? cadre_post : "");
+	jz_bind_text(st, 5, login ? login : "");
+	jz_bind_text(st, 6, relation);
+	jz_bind_text(st, 7, date);
+	return step_done(db, st, e, "保存近亲属备案");
 }

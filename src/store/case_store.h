@@ -17,6 +17,25 @@ int jz_store_case_max_serial(jz_db *db, const char *prefix, jz_err *e);
 int jz_store_case_member_add(jz_db *db, jz_rowid case_id, jz_rowid person_id, jz_err *e);
 /* Person ids of a case's members; returns the count (at most max written). */
 int jz_store_case_members(jz_db *db, jz_rowid case_id, jz_rowid *out, int max, jz_err *e);
+/* Members covered in month (their share not stopped before it). */
+int jz_store_case_members_in(jz_db *db, jz_rowid case_id, const char *month, jz_rowid *out, int max,
+			     jz_err *e);
+/* Stops a member's share after until_month. */
+int jz_store_case_member_stop(jz_db *db, jz_rowid case_id, jz_rowid person_id,
+			      const char *until_month, jz_err *e);
+
+/* 转介, refusals of offered work, and the 近亲属备案 list. */
+int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, const char *date,
+			  const char *outcome, jz_rowid *id, jz_err *e);
+int jz_store_work_refusal_add(jz_db *db, jz_rowid person_id, const char *date, const char *offer,
+			      int good_reason, jz_err *e);
+/* Refusals without good reason since the last one with good reason (or
+ * since ever): the run that counts for "three times in a row". */
+int jz_store_work_refusals_in_a_row(jz_db *db, jz_rowid person_id, jz_err *e);
+int jz_store_relative_add(jz_db *db, const char *id_number, const char *name, const char *cadre_name,
+			  const char *cadre_post, const char *login, const char *relation,
+			  const char *date, jz_err *e);
+
 /* The number of an open case (not 退出/不予) of programme that covers the
  * person, other than except_case; "" when none. */
 int jz_store_open_case_of(jz_db *db, jz_rowid person_id, const char *programme,

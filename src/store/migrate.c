@@ -131,9 +131,12 @@ static const struct jz_migration migrations[] = {
 	 "  imported_from TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);"
 	 "CREATE INDEX case_household ON case_file(household_id);"
 	 "CREATE INDEX case_state ON case_file(state);"
+	 /* until_month: the last month a member's share is paid, when it was
+	  * stopped (refused work three times); '' while covered. */
 	 "CREATE TABLE case_member("
 	 "  case_id INTEGER NOT NULL REFERENCES case_file(id),"
-	 "  person_id INTEGER NOT NULL REFERENCES person(id), PRIMARY KEY (case_id, person_id));"
+	 "  person_id INTEGER NOT NULL REFERENCES person(id),"
+	 "  until_month TEXT NOT NULL DEFAULT '', PRIMARY KEY (case_id, person_id));"
 	 "CREATE INDEX case_member_person ON case_member(person_id);"
 	 "CREATE TABLE case_income("
 	 "  case_id INTEGER NOT NULL REFERENCES case_file(id),"

@@ -74,6 +74,9 @@ void jz_push_help(jz_desk *d);
 void jz_push_search(jz_desk *d);
 void jz_push_card(jz_desk *d, jz_rowid household_id);
 void jz_push_settings(jz_desk *d);
+/* The cases: filter is 受理中, 待我办理, 在保 or 全部. */
+void jz_push_cases(jz_desk *d, const char *filter);
+void jz_push_case(jz_desk *d, jz_rowid case_id);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
