@@ -113,17 +113,18 @@ static jz_db *open_existing_demo(const char *path, int fresh, jz_err *e)
 
 int jz_cmd_demo(jz_cli *c)
 {
-	const char *seed_s = "1", *hh_s = "1000";
+	const char *seed_s = "1", *hh_s = "1000", *months_s = "24";
 	int no_open = 0, fresh = 0;
-	jz_opt opts[] = {{"--seed", &seed_s, NULL}, {"--households", &hh_s, NULL},
+	jz_opt opts[] = {{"--seed", &seed_s, NULL}, {"--households", &hh_s, NULL}, {"--months", &months_s, NULL},
 			 {"--no-open", NULL, &no_open}, {"--fresh", NULL, &fresh}, {0}};
 	const char *pos[1];
 	char path[4096];
-	long seed, hh;
+	long seed, hh, months;
 	jz_err e = {0};
 	struct stat sb;
 	if (jz_cli_parse(c, opts, pos, 0, &e) < 0 || jz_cli_int("--seed", seed_s, 0, 2147483647L, &seed, &e) ||
 	    jz_cli_int("--households", hh_s, 1, 200000, &hh, &e) ||
+	    jz_cli_int("--months", months_s, 0, 120, &months, &e) ||
 	    jz_cli_db_path(c, "demo.db", 1, path, sizeof path, &e))
 		return jz_cli_report(&e);
 	jz_db *db = stat(path, &sb) == 0 ? open_existing_demo(path, fresh, &e)
@@ -132,7 +133,7 @@ int jz_cmd_demo(jz_cli *c)
 		return jz_cli_report(&e);
 	jz_township t;
 	if (jz_store_township_get(db, &t, &e) == 0) {
-		struct jz_demo_opts o = {(unsigned long long)seed, (int)hh, NULL, NULL};
+		struct jz_demo_opts o = {(unsigned long long)seed, (int)hh, (int)months, NULL, NULL};
 		if (isatty(2))
 			o.progress = progress;
 		if (jz_demo_build(db, &o, &e)) {

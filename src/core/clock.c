@@ -177,3 +177,16 @@ void jz_month_last_day(const char *ym, char out[11])
 	memcpy(out, tmp, 10);
 	out[10] = '\0';
 }
+
+int jz_clock_fixed_today(char buf[11])
+{
+	if (!fixed_today[0])
+		return 0;
+	memcpy(buf, fixed_today, 11);
+	return 1;
+}
+
+void jz_clock_clear_today(void)
+{
+	fixed_today[0] = '\0';
+}

@@ -12,6 +12,10 @@
 int jz_clock_init(jz_err *e);
 /* Overrides the date (time of day stays from JIUZHU_NOW or the real clock). */
 int jz_clock_set_today(const char *ymd, jz_err *e);
+/* 1 and the date in buf when --today fixed it; 0 otherwise. */
+int jz_clock_fixed_today(char buf[11]);
+/* Back to JIUZHU_NOW or the real date (after jz_clock_set_today). */
+void jz_clock_clear_today(void);
 /* "YYYY-MM-DD" into buf (11 bytes). */
 void jz_today(char buf[11]);
 /* "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */

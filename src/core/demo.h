@@ -9,6 +9,7 @@
 struct jz_demo_opts {
 	unsigned long long seed;
 	int households;             /* about 1,000 by default */
+	int months;                 /* months of history before this one (24) */
 	void (*progress)(int done, int total, void *arg);
 	void *arg;
 };

@@ -26,6 +26,9 @@ int jz_demo_person(struct jz_demo_gen *g, jz_person *p, const char *surname, cha
 		   int age, int is_head, int rural);
 /* One household with its members, added through the core. */
 int jz_demo_household(jz_session *s, struct jz_demo_gen *g, jz_err *e);
+/* The township's past: months of cases, reviews, deaths and locked rolls
+ * before today's month, and applications on their way this month. */
+int jz_demo_history(jz_db *db, struct jz_demo_gen *g, int households, int months, jz_err *e);
 /* Records the deaths chosen while generating. */
 int jz_demo_deaths(jz_session *s, struct jz_demo_gen *g, jz_err *e);
 

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 export JIUZHU_PASSWORD=demo JIUZHU_NOW=2026-11-12T09:00:00
 db="$T/d.db"
-"$J" --db "$db" demo --no-open --households 30 --seed 4 >/dev/null || bad "demo"
+"$J" --db "$db" demo --no-open --households 30 --months 0 --seed 4 >/dev/null || bad "demo"
 hh=$(sqlite3 "$db" "SELECT number FROM household ORDER BY id LIMIT 1")
 full=$(sqlite3 "$db" "SELECT id_number FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hh' AND relation = '户主'")
 c=$("$J" --db "$db" case new --household "$hh" --programme 低保 --as jingban | tail -n 1)
