@@ -102,6 +102,7 @@ int jz_demo_household(jz_session *s, struct jz_demo_gen *g, jz_err *e)
 	household_flags(g, &h, v);
 	if (jz_demo_person(g, &head, surname, head_sex, head_age, 1, rural))
 		return jz_fail(e, JZ_EDATA, "演示数据：无法生成唯一的身份证号");
+	snprintf(h.phone, sizeof h.phone, "%s", head.phone);
 	if (jz_household_create(s, &h, &head, "演示数据", e))
 		return -1;
 	int n = plan_members(g, size, surname, head_sex, head_age, plan);
