@@ -182,7 +182,7 @@ int jz_case_set_income(jz_session *s, jz_rowid case_id, const char *id_number, c
 		"其他养老金", "转移性", "其他", NULL};
 	jz_case c;
 	jz_person p;
-	if (jz_check_choice("kind", "收入类别", kind, kinds, 0, e))
+	if (jz_case_need_role(s, "经办", "核算收入", e) || jz_check_choice("kind", "收入类别", kind, kinds, 0, e))
 		return -1;
 	if (fen < 0)
 		return jz_fail(e, JZ_EUSER, "收入不能是负数");
@@ -207,7 +207,7 @@ int jz_case_set_expense(jz_session *s, jz_rowid case_id, const char *kind, long 
 {
 	static const char *const kinds[] = {"医疗", "教育", "必要就业成本", NULL};
 	jz_case c;
-	if (jz_check_choice("kind", "支出类别", kind, kinds, 0, e))
+	if (jz_case_need_role(s, "经办", "核算支出", e) || jz_check_choice("kind", "支出类别", kind, kinds, 0, e))
 		return -1;
 	if (fen < 0)
 		return jz_fail(e, JZ_EUSER, "支出不能是负数");

@@ -49,6 +49,8 @@ static int grace_allowed(jz_db *db, const jz_case *c, const char *today, jz_err 
 		return jz_fail(e, JZ_EUSER, "只有低保可以渐退");
 	if ((jd && h.jiandang) || (rural && !strcmp(c->area, "农村")))
 		return 0;
+	if (!jd && !rural)
+		return jz_fail(e, JZ_EUSER, "按本县设置，不实行渐退（设置 case.grace_jiandang 和 case.grace_rural 都是 0），应直接退出");
 	return jz_fail(e, JZ_EUSER, "按本县设置，渐退只适用于%s%s%s；户编号 %s 不符合，应直接退出",
 		       jd ? "建档立卡户" : "", jd && rural ? "或" : "", rural ? "农村低保户" : "", h.number);
 }
@@ -58,6 +60,11 @@ static int do_grace(jz_session *s, jz_case *c, const struct jz_review *r, const 
 {
 	long long pct;
 	struct jz_case_amount a;
+	const char *why = r->reason && *r->reason ? r->reason : "收入超标";
+	if (jz_check_choice("reason", "渐退原因", why, jz_exit_reasons, 0, e))
+		return -1;
+	if (!strcmp(why, "死亡") || !strcmp(why, "骗保"))
+		return jz_fail(e, JZ_EUSER, "%s应直接退出，不能渐退", why);
 	if (r->grace_months < 3 || r->grace_months > 12)
 		return jz_fail(e, JZ_EUSER, "渐退期应为 3 到 12 个月，现在是 %d", r->grace_months);
 	if (grace_allowed(s->db, c, today, e) ||
@@ -66,7 +73,7 @@ static int do_grace(jz_session *s, jz_case *c, const struct jz_review *r, const 
 	char this_month[8];
 	jz_month_of(today, this_month);
 	jz_month_add(this_month, r->grace_months, c->grace_until);
-	snprintf(c->exit_reason, sizeof c->exit_reason, "%s", r->reason ? r->reason : "收入超标");
+	snprintf(c->exit_reason, sizeof c->exit_reason, "%s", why);
 	snprintf(c->state, sizeof c->state, "渐退");
 	if (pct != 100 && jz_store_amount_in(s->db, c->id, next, &a, e) > 0) {
 		snprintf(a.from_month, sizeof a.from_month, "%s", next);
@@ -74,6 +81,7 @@ static int do_grace(jz_session *s, jz_case *c, const struct jz_review *r, const 
 		a.supplement_fen = a.supplement_fen * pct / 100;
 		a.total_fen = a.base_fen + a.supplement_fen;
 		snprintf(a.note, sizeof a.note, "渐退期按 %lld%% 发放", pct);
+		c->province_pending = 1;
 		return jz_store_amount_put(s->db, c->id, &a, e);
 	}
 	return 0;
@@ -98,22 +106,22 @@ static int apply_review(jz_session *s, jz_case *c, const struct jz_review *r, co
 	jz_month_of(today, month);
 	jz_month_add(month, 1, next);
 	if (!strcmp(r->result, "退出")) {
-		if (!r->reason || jz_check_choice("reason", "退出原因", r->reason, jz_exit_reasons, 0, e))
+		if (jz_check_choice("reason", "退出原因", r->reason ? r->reason : "", jz_exit_reasons, 0, e))
 			return -1;
 		return end_case(c, r->reason, today, r->note);
 	}
-	if (!strcmp(r->result, "渐退"))
-		return do_grace(s, c, r, today, next, e);
 	if (strcmp(c->state, "在保"))
 		return jz_fail(e, JZ_EUSER, "渐退中的案件复核只能是「退出」");
+	if (!strcmp(r->result, "渐退"))
+		return do_grace(s, c, r, today, next, e);
 	if (jz_case_calc(s->db, c, next, &res, e))
 		return -1;
-	if (!strcmp(r->result, "继续"))
-		return next_review(s->db, c, today, e);
-	if (strcmp(r->result, "调整"))
+	if (strcmp(r->result, "继续") && strcmp(r->result, "调整"))
 		return jz_fail(e, JZ_EUSER, "复核结果只能是 继续、调整、渐退 或 退出，现在是「%s」", r->result);
 	if (!res.r.eligible)
 		return jz_fail(e, JZ_EUSER, "复核核算已不符合条件（%s）：请选择渐退或退出", res.r.refusal);
+	if (!strcmp(r->result, "继续"))
+		return next_review(s->db, c, today, e);
 	c->province_pending = 1;
 	return jz_case_fix_amount(s->db, c, next, &res, "复核调整", e) || next_review(s->db, c, today, e);
 }
@@ -204,8 +212,10 @@ int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e)
 		char last[11];
 		if (jz_case_get(s->db, x.ids[i], &c, e) || jz_tx_begin(s->db, e))
 			return -1;
+		char why[64];
 		jz_month_last_day(c.grace_until, last);
-		end_case(&c, *c.exit_reason ? c.exit_reason : "收入超标", last, "渐退期满");
+		snprintf(why, sizeof why, "%s", *c.exit_reason ? c.exit_reason : "收入超标");
+		end_case(&c, why, last, "渐退期满");
 		if (jz_store_case_update(s->db, &c, e) ||
 		    jz_case_record(s, &c, "case.exit", "渐退期满自动退出", c.grace_until, e)) {
 			jz_tx_rollback(s->db);

@@ -195,7 +195,8 @@ int jz_case_step(jz_session *s, jz_rowid case_id, const struct jz_step *st, jz_e
 	if (jz_case_need_role(s, role, step, e) || jz_tx_begin(s->db, e))
 		return -1;
 	if (st->refuse) {
-		if (refuse(s, &c, step, st, e))
+		/* deciding against a case is deciding it: the same duties apply */
+		if ((!strcmp(step, "审批") && may_approve(s, &c, e)) || refuse(s, &c, step, st, e))
 			goto fail;
 		return jz_tx_commit(s->db, e);
 	}

@@ -28,6 +28,8 @@ int jz_setting_int(jz_db *db, const char *key, const char *area, const char *dat
 int jz_setting_set(jz_session *s, const char *key, const char *area, const char *from_date,
 		   const char *value, const char *why, jz_err *e)
 {
+	if (!jz_session_has_role(s, "管理员"))
+		return jz_fail(e, JZ_EUSER, "只有管理员可以修改设置和保障标准（当前操作员 %s）", s->op.login);
 	if (!jz_date_valid(from_date))
 		return jz_fail(e, JZ_EUSER, "设置「%s」的生效日期「%s」无效，应写成 YYYY-MM-DD", key, from_date);
 	jz_change c;

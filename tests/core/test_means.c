@@ -1212,7 +1212,7 @@ static void test_line_limit(void **state)
 	static struct jz_means_result r;
 	fake_init(&f);
 	for (int i = 0; i < 40; i++) {
-		char name[16];
+		char name[24];
 		snprintf(name, sizeof name, "成员%02d", i);
 		m[i] = member(name, 1, 30);
 		m[i].income_fen[JZ_INC_WAGE] = 100;
