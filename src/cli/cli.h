@@ -34,6 +34,8 @@ int jz_cmd_household(jz_cli *c);
 int jz_cmd_case(jz_cli *c);
 int jz_cmd_standard(jz_cli *c);
 int jz_cmd_notice(jz_cli *c);
+int jz_cmd_roll(jz_cli *c);
+int jz_cmd_onetime(jz_cli *c);
 
 
 

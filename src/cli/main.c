@@ -38,6 +38,8 @@ static const struct command commands[] = {
 	 "保障标准  standards in force from a month"},
 	{"notice", jz_cmd_notice, "jiuzhu notice [--village 村名] [--date YYYY-MM-DD] [--export 文件夹]",
 	 "公示名单（身份证号隐去中间 8 位）  public notice lists"},
+	{"roll", jz_cmd_roll, "jiuzhu roll YYYY-MM [--lock] [--export 文件夹 [--utf8]] --as 操作员", "发放花名册：生成、锁定、导出（每村 xlsx、银行代发）  monthly payment roll"},
+	{"onetime", jz_cmd_onetime, "jiuzhu onetime 名称 --amount 元 --per 人|户 --month YYYY-MM [--programme 项目] [--village 村名] [--ids 名单文件] --as 操作员", "一次性发放（价格临时补贴、搬迁补助）  one-off payment to a group"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

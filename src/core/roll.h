@@ -72,10 +72,11 @@ int jz_roll_get(jz_db *db, const char *month, struct jz_roll_info *r, jz_err *e)
 int jz_roll_figures(jz_db *db, const char *month, struct jz_roll_result *out, jz_err *e);
 
 /* What the month's roll pays for programme (低保 特困 孤儿 残疾补贴, or a
- * one-off payment's name; NULL = everything), to the fen: 月发 + 补发 +
- * 扣回 (negative) lines of that programme in the roll of month (draft or
- * locked; 0 when there is none). This is the "money paid" of the monthly
- * workbook. */
+ * one-off payment's name; NULL = everything), to the fen: the sum of that
+ * programme's lines in the roll of month — 月发 + 补发 + 扣回 (negative)
+ * for a programme, 一次性 for a one-off payment — draft or locked; 0 when
+ * the month has no roll. This is the "money paid" of the monthly workbook
+ * (lock the roll first for figures that never change). */
 int jz_roll_total(jz_db *db, const char *month, const char *programme, long long *fen, jz_err *e);
 
 /* Totals by programme and area (城市/农村, from the case or, for one-off
@@ -146,7 +147,7 @@ struct jz_bank_person {
 	long long fen;
 };
 struct jz_bank_file {
-	char label[96];            /* 月发 (cases) or the one-off payment's name */
+	char label[96];            /* 救助金 (the cases' lines) or the one-off payment's name */
 	char file[256];            /* file name inside the folder */
 	int rows;                  /* persons in the file */
 	long long fen;             /* its 合计 */

@@ -253,7 +253,8 @@ int jz_store_roll_sums(jz_db *db, const char *month, struct jz_roll_sum *out, in
 		" FROM roll_line l JOIN household h ON h.id = l.household_id"
 		" LEFT JOIN case_file c ON c.id = l.case_id WHERE l.month = ? GROUP BY 1, 2"
 		" ORDER BY CASE l.programme WHEN '低保' THEN 1 WHEN '特困' THEN 2 WHEN '孤儿' THEN 3"
-		" WHEN '残疾补贴' THEN 4 ELSE 5 END, min(l.id), 2", e);
+		" WHEN '残疾补贴' THEN 4 ELSE 5 END, coalesce(min(l.onetime_id), 0),"
+		" CASE coalesce(c.area, h.area) WHEN '城市' THEN 0 ELSE 1 END", e);
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, month);
