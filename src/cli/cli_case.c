@@ -18,7 +18,8 @@
 static const char USAGE[] =
 	"用法：\n"
 	"  jiuzhu case new --household 户编号|身份证号 --programme 低保|特困|孤儿|残疾补贴\n"
-	"        [--mode 保障方式] [--self-care 全自理|半自理|全护理] [--member 身份证号]... --as 操作员\n"
+	"        [--mode 保障方式] [--self-care 全自理|半自理|全护理] [--reason 纳入原因]\n"
+	"        [--member 身份证号]... --as 操作员\n"
 	"  jiuzhu case step 案件 --as 操作员 [--result 通过|不通过] [--note 说明]\n"
 	"        [--investigators 调查人] [--doc 县审批文号 --doc-date YYYY-MM-DD]\n"
 	"  jiuzhu case show 案件\n"
@@ -84,8 +85,9 @@ static int person_ids(jz_db *db, const char **ids, int n, jz_rowid *out, jz_err 
 static int cmd_new(jz_cli *c)
 {
 	const char *members[64], *hh = NULL, *prog = NULL, *mode = NULL, *care = NULL, *as = NULL, *pos[1];
+	const char *reason = NULL;
 	jz_opt opts[] = {{"--household", &hh, NULL}, {"--programme", &prog, NULL}, {"--mode", &mode, NULL},
-			 {"--self-care", &care, NULL}, {"--as", &as, NULL}, {0}};
+			 {"--self-care", &care, NULL}, {"--reason", &reason, NULL}, {"--as", &as, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
 	jz_cli sub = sub_of(c);
@@ -106,6 +108,8 @@ static int cmd_new(jz_cli *c)
 		snprintf(cs.self_care, sizeof cs.self_care, "%s", care);
 		rc = jz_case_set_self_care(&s, cs.id, care, &e);
 	}
+	if (!rc && reason && *reason)
+		rc = jz_case_set_entry_reason(&s, cs.id, reason, &e);
 	jz_db_close(s.db);
 	if (rc)
 		return jz_cli_report(&e);

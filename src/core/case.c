@@ -15,10 +15,6 @@
 #include "store/people.h"
 
 const char *const jz_programmes[] = {"低保", "特困", "孤儿", "残疾补贴", NULL};
-const char *const jz_entry_reasons[] = {"新申请", "收入下降", "因病", "因残", "因灾", "因学",
-	"缺乏劳动力", "其他", NULL};
-const char *const jz_exit_reasons[] = {"收入超标", "死亡", "迁出", "骗保", "拒不配合",
-	"自愿退出", "其他", NULL};
 
 static const struct {
 	const char *programme, *prefix, *modes[4];
@@ -238,6 +234,51 @@ int jz_case_set_self_care(jz_session *s, jz_rowid case_id, const char *level, jz
 	if (jz_tx_begin(s->db, e))
 		return -1;
 	if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.self_care", "自理能力评估", level, e)) {
+		jz_tx_rollback(s->db);
+		return -1;
+	}
+	return jz_tx_commit(s->db, e);
+}
+
+int jz_case_reasons(jz_db *db, int exits, char (*out)[JZ_REASON_MAX], int max, jz_err *e)
+{
+	char list[1024], today[11], *save = NULL;
+	int n = 0;
+	jz_today(today);
+	if (jz_setting_text(db, exits ? "case.exit_reasons" : "case.entry_reasons", "*", today, list,
+			    sizeof list, e))
+		return -1;
+	for (char *t = strtok_r(list, "|", &save); t && n < max; t = strtok_r(NULL, "|", &save))
+		if (*t)
+			snprintf(out[n++], JZ_REASON_MAX, "%s", t);
+	return n;
+}
+
+int jz_case_check_reason(jz_db *db, int exits, const char *reason, jz_err *e)
+{
+	char list[32][JZ_REASON_MAX];
+	const char *ptrs[33];
+	int n = jz_case_reasons(db, exits, list, 32, e);
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		ptrs[i] = list[i];
+	ptrs[n] = NULL;
+	return jz_check_choice("reason", exits ? "退出原因" : "纳入原因", reason ? reason : "", ptrs, 0, e);
+}
+
+int jz_case_set_entry_reason(jz_session *s, jz_rowid case_id, const char *reason, jz_err *e)
+{
+	jz_case c;
+	if (jz_case_check_reason(s->db, 0, reason, e) || jz_case_get(s->db, case_id, &c, e) ||
+	    jz_case_editable(&c, e))
+		return -1;
+	if (*c.approved_on)
+		return jz_fail(e, JZ_EUSER, "案件 %s 已审批，纳入原因不能再改", c.number);
+	snprintf(c.entry_reason, sizeof c.entry_reason, "%s", reason);
+	if (jz_tx_begin(s->db, e))
+		return -1;
+	if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.entry_reason", "纳入原因", reason, e)) {
 		jz_tx_rollback(s->db);
 		return -1;
 	}

@@ -34,8 +34,15 @@ typedef struct jz_case {
 } jz_case;
 
 extern const char *const jz_programmes[];
-extern const char *const jz_entry_reasons[];
-extern const char *const jz_exit_reasons[];
+/* The coded reasons for entering and leaving are settings (case.entry_reasons,
+ * case.exit_reasons: "a|b|c"), so they can be counted and a county can
+ * change them. jz_case_reasons fills out (at most max) and returns the count. */
+#define JZ_REASON_MAX 32
+int jz_case_reasons(jz_db *db, int exits, char (*out)[JZ_REASON_MAX], int max, jz_err *e);
+/* Refuses a reason not on the list, naming the choices. */
+int jz_case_check_reason(jz_db *db, int exits, const char *reason, jz_err *e);
+/* The entry reason of a case not yet approved (default 新申请). */
+int jz_case_set_entry_reason(jz_session *s, jz_rowid case_id, const char *reason, jz_err *e);
 
 /* Opens a case for household hid. members: person ids covered (NULL/0 =
  * every living member for 整户保障; required for the person programmes).

@@ -61,7 +61,7 @@ static int do_grace(jz_session *s, jz_case *c, const struct jz_review *r, const 
 	long long pct;
 	struct jz_case_amount a;
 	const char *why = r->reason && *r->reason ? r->reason : "收入超标";
-	if (jz_check_choice("reason", "渐退原因", why, jz_exit_reasons, 0, e))
+	if (jz_case_check_reason(s->db, 1, why, e))
 		return -1;
 	if (!strcmp(why, "死亡") || !strcmp(why, "骗保"))
 		return jz_fail(e, JZ_EUSER, "%s应直接退出，不能渐退", why);
@@ -106,7 +106,7 @@ static int apply_review(jz_session *s, jz_case *c, const struct jz_review *r, co
 	jz_month_of(today, month);
 	jz_month_add(month, 1, next);
 	if (!strcmp(r->result, "退出")) {
-		if (jz_check_choice("reason", "退出原因", r->reason ? r->reason : "", jz_exit_reasons, 0, e))
+		if (jz_case_check_reason(s->db, 1, r->reason, e))
 			return -1;
 		return end_case(c, r->reason, today, r->note);
 	}
@@ -151,7 +151,7 @@ int jz_case_exit(jz_session *s, jz_rowid case_id, const char *reason, const char
 	jz_case c;
 	char today[11], why[300];
 	jz_today(today);
-	if (jz_check_choice("reason", "退出原因", reason ? reason : "", jz_exit_reasons, 0, e))
+	if (jz_case_check_reason(s->db, 1, reason, e))
 		return -1;
 	if (!date || !jz_date_valid(date) || strcmp(date, today) > 0)
 		return jz_fail(e, JZ_EUSER, "退出日期「%s」不对：应为今天或以前的日期 YYYY-MM-DD", date ? date : "");

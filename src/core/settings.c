@@ -25,6 +25,16 @@ int jz_setting_int(jz_db *db, const char *key, const char *area, const char *dat
 	return 0;
 }
 
+int jz_setting_text(jz_db *db, const char *key, const char *area, const char *date, char *buf,
+		    size_t n, jz_err *e)
+{
+	int r = jz_store_setting_get(db, key, area, date, buf, n, e);
+	if (r == 0)
+		return jz_fail(e, JZ_EUSER, "缺少设置「%s」（地区：%s，日期：%s）。请在「设置」里填写后再试",
+			       key, area ? area : "全部", date);
+	return r < 0 ? -1 : 0;
+}
+
 int jz_setting_set(jz_session *s, const char *key, const char *area, const char *from_date,
 		   const char *value, const char *why, jz_err *e)
 {

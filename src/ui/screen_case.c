@@ -57,6 +57,7 @@ struct casev {
 	int nexp;
 	char month[8];
 	struct jz_case_amount amount;
+	char amount_month[8]; /* the month amount is for: this one, or the first paid */
 	int has_amount;
 	struct jz_case_means *cm;
 	int calc_ok;
@@ -86,6 +87,20 @@ static void add_expense(const char *kind, long long fen, void *arg)
 		return;
 	snprintf(v->exp[v->nexp].kind, sizeof v->exp[0].kind, "%s", kind);
 	v->exp[v->nexp++].fen = fen;
+}
+
+static int open_state(const jz_case *c) /* before 公示: figures may change */
+{
+	static const char *const s[] = {"受理", "调查", "评议", "审核", NULL};
+	for (int i = 0; s[i]; i++)
+		if (!strcmp(c->state, s[i]))
+			return 1;
+	return 0;
+}
+
+static int in_force(const jz_case *c)
+{
+	return !strcmp(c->state, "在保") || !strcmp(c->state, "渐退");
 }
 
 /* Paid this month: in force, started, not ended. */
@@ -122,8 +137,13 @@ static void load(jz_desk *d, struct casev *v)
 	v->next = v->role = NULL;
 	jz_month_of(d->today, v->month);
 	memset(&v->head, 0, sizeof v->head);
-	if (jz_case_get(d->s.db, v->id, &v->c, &e) ||
-	    jz_store_household_get(d->s.db, v->c.household_id, &v->h, &e) < 0 ||
+	if (jz_case_get(d->s.db, v->id, &v->c, &e)) {
+		jz_desk_report(d, &e);
+		return;
+	}
+	v->ok = 1;
+	v->next = jz_case_next_step(&v->c, 0, &v->role);
+	if (jz_store_household_get(d->s.db, v->c.household_id, &v->h, &e) < 0 ||
 	    jz_store_household_head(d->s.db, v->c.household_id, &v->head, &e) < 0 ||
 	    jz_store_village_get(d->s.db, v->h.village_id, &vil, &e) < 0 || read_members(d, v, &e) ||
 	    jz_store_incomes(d->s.db, v->id, add_income, v, &e) ||
@@ -131,14 +151,15 @@ static void load(jz_desk *d, struct casev *v)
 	    jz_setting_int(d->s.db, "case.democratic_review", "*", d->today, &v->democratic, &e) ||
 	    jz_setting_int(d->s.db, "case.county_approves", "*", d->today, &v->county, &e)) {
 		jz_desk_report(d, &e);
-		v->ok = v->c.id != 0;
 		return;
 	}
-	v->ok = 1;
 	snprintf(v->village, sizeof v->village, "%s", vil.name);
 	v->next = jz_case_next_step(&v->c, (int)v->democratic, &v->role);
-	if (paid_in(&v->c, v->month)) {
-		int r = jz_store_amount_in(d->s.db, v->id, v->month, &v->amount, &e);
+	/* this month's amount; approved but not paid yet: the first month's */
+	int future = in_force(&v->c) && strcmp(v->c.start_month, v->month) > 0;
+	if (paid_in(&v->c, v->month) || future) {
+		memcpy(v->amount_month, future ? v->c.start_month : v->month, sizeof v->amount_month);
+		int r = jz_store_amount_in(d->s.db, v->id, v->amount_month, &v->amount, &e);
 		if (r < 0)
 			jz_desk_report(d, &e);
 		v->has_amount = r > 0;
@@ -152,53 +173,43 @@ static void load(jz_desk *d, struct casev *v)
 
 /* ---- drawing ---- */
 
-static int open_state(const jz_case *c) /* before 公示: figures may change */
+/* The dates of the case as parts, flowed over rows y and y+1. */
+static void draw_dates(const jz_case *c, int y, int w)
 {
-	static const char *const s[] = {"受理", "调查", "评议", "审核", NULL};
-	for (int i = 0; s[i]; i++)
-		if (!strcmp(c->state, s[i]))
-			return 1;
-	return 0;
-}
-
-static int in_force(const jz_case *c)
-{
-	return !strcmp(c->state, "在保") || !strcmp(c->state, "渐退");
-}
-
-static void add_part(char *buf, size_t n, const char *fmt, const char *a, const char *b)
-{
-	size_t len = strlen(buf);
-	if (len + 4 >= n)
-		return;
-	snprintf(buf + len, n - len, "%s", len ? "  " : "");
-	len = strlen(buf);
-	snprintf(buf + len, n - len, fmt, a, b);
-}
-
-static void dates_line(const jz_case *c, char *buf, size_t n)
-{
-	buf[0] = '\0';
+	char part[10][300];
+	int n = 0, x = 0, row = 0;
+	if (!*c->investigated_on && !strcmp(c->state, "受理"))
+		snprintf(part[n++], sizeof part[0], "调查期限 %s", c->investigate_due);
 	if (*c->investigated_on)
-		add_part(buf, n, "调查 %s %s", c->investigated_on, c->investigators);
+		snprintf(part[n++], sizeof part[0], "调查 %s %s", c->investigated_on, c->investigators);
 	if (*c->notice_from)
-		add_part(buf, n, "公示 %s 至 %s", c->notice_from, c->notice_to);
+		snprintf(part[n++], sizeof part[0], "公示 %s 至 %s", c->notice_from, c->notice_to);
 	if (*c->approved_on)
-		add_part(buf, n, "审批 %s %s", c->approved_on, c->approved_by);
-	if (*c->county_doc)
-		add_part(buf, n, "县审批 %s %s", c->county_doc, c->county_date);
-	if (*c->start_month)
-		add_part(buf, n, "%s 起发放%s", c->start_month, "");
+		snprintf(part[n++], sizeof part[0], "审批 %s %s", c->approved_on, c->approved_by);
 	if (*c->review_due && in_force(c))
-		add_part(buf, n, "复核到期 %s%s", c->review_due, "");
+		snprintf(part[n++], sizeof part[0], "复核到期 %s", c->review_due);
 	if (*c->grace_until)
-		add_part(buf, n, "渐退到 %s%s", c->grace_until, "");
+		snprintf(part[n++], sizeof part[0], "渐退到 %s", c->grace_until);
 	if (*c->exit_on)
-		add_part(buf, n, "退出 %s %s", c->exit_on, c->exit_reason);
+		snprintf(part[n++], sizeof part[0], "退出 %s %s，发放到 %s", c->exit_on, c->exit_reason,
+			 c->end_month);
 	if (*c->refused_reason)
-		add_part(buf, n, "不予：%s%s", c->refused_reason, "");
-	if (!*buf)
-		snprintf(buf, n, "调查期限 %s", c->investigate_due);
+		snprintf(part[n++], sizeof part[0], "不予：%s", c->refused_reason);
+	if (*c->province_on && !c->province_pending)
+		snprintf(part[n++], sizeof part[0], "省系统 %s 已录入", c->province_on);
+	if (*c->county_doc)
+		snprintf(part[n++], sizeof part[0], "县审批 %s %s", c->county_doc, c->county_date);
+	for (int i = 0; i < n; i++) { /* a part that does not fit the second row is left out */
+		int pw = jz_str_width(part[i]);
+		if (x && x + 2 + pw > w) {
+			if (row)
+				continue;
+			row = 1, x = 0;
+		}
+		if (x)
+			x += 2;
+		x += jz_draw_text(stdscr, y + row, 2 + x, part[i], w - x, 0);
+	}
 }
 
 static void draw_head(jz_desk *d, struct casev *v, int w)
@@ -218,26 +229,28 @@ static void draw_head(jz_desk *d, struct casev *v, int w)
 	snprintf(line, sizeof line, "家庭 %s  户主 %s  %s %s  %s   受理 %s %s", v->h.number, v->head.name,
 		 v->village, v->h.grp, c->area, c->accepted_on, c->accepted_by);
 	jz_draw_text(stdscr, 2, 2, line, w, 0);
-	dates_line(c, line, sizeof line);
-	jz_draw_text(stdscr, 3, 2, line, w, 0);
-	/* what the case waits for, and this month's amount */
+	draw_dates(c, 3, w);
+	/* what the case waits for, and the amount */
 	if (v->next && strcmp(v->next, "复核"))
 		snprintf(line, sizeof line, "下一步：%s，由「%s」办理%s", v->next, v->role,
 			 jz_session_has_role(&d->s, v->role) ? "" : "（您没有这个角色）");
 	else if (v->next)
-		snprintf(line, sizeof line, "在保：到期复核（「%s」按 v）", v->role);
+		snprintf(line, sizeof line, "保障中：到期复核由「%s」办理", v->role);
 	else
-		snprintf(line, sizeof line, "已结束");
-	int used = jz_draw_text(stdscr, 4, 2, line, w, 0);
+		snprintf(line, sizeof line, "已结束，没有下一步");
+	attron(A_BOLD);
+	int used = jz_draw_text(stdscr, 5, 2, line, w, 0);
+	attroff(A_BOLD);
 	if (v->has_amount) {
 		jz_means_money(v->amount.total_fen, a, sizeof a);
-		snprintf(line, sizeof line, "%s 月金额 %s 元", v->month, a);
-	} else if (*c->start_month && strcmp(c->start_month, v->month) > 0)
-		snprintf(line, sizeof line, "%s 起发放", c->start_month);
-	else
+		if (strcmp(v->amount_month, v->month))
+			snprintf(line, sizeof line, "%s 起每月 %s 元", v->amount_month, a);
+		else
+			snprintf(line, sizeof line, "%s 月金额 %s 元", v->month, a);
+	} else
 		snprintf(line, sizeof line, "%s 月未发放", v->month);
 	if (used + 4 + jz_str_width(line) <= w)
-		jz_draw_right(stdscr, 4, 2 + used, line, w - used);
+		jz_draw_right(stdscr, 5, 2 + used, line, w - used);
 }
 
 static void incomes_text(const struct casev *v, jz_rowid pid, char *buf, size_t n)
@@ -287,10 +300,52 @@ static void draw_members(jz_desk *d, struct casev *v, int y, int rows, int w)
 	}
 }
 
+/* The working's lines wrapped to cols (continuations indented by 2). */
+struct seg {
+	const char *s;
+	size_t len;
+	int indent;
+};
+#define MAX_SEGS (JZ_MEANS_MAX_LINES * 4)
+
+/* Moves a cut at byte b of p back so it does not split a number or a
+ * Latin word (to after a space or a hanzi), unless that leaves less than
+ * half the row. */
+static size_t word_end(const char *p, size_t b)
+{
+	size_t k = b;
+	if (!p[b] || (unsigned char)p[b] >= 0x80 || p[b] == ' ' || (unsigned char)p[b - 1] >= 0x80 ||
+	    p[b - 1] == ' ')
+		return b;
+	while (k > 0 && (unsigned char)p[k - 1] < 0x80 && p[k - 1] != ' ')
+		k--;
+	return k > b / 2 ? k : b;
+}
+
+static int wrap_working(const struct jz_means_result *r, int cols, struct seg *out)
+{
+	int n = 0;
+	for (int i = 0; i < r->nlines && n < MAX_SEGS; i++) {
+		const char *p = r->lines[i].text;
+		int first = 1;
+		do {
+			size_t b = jz_str_fit(p, first ? cols : cols - 2, NULL);
+			if (!b && *p)
+				b = strlen(p); /* cannot happen with cols >= 2: drawn clipped */
+			b = word_end(p, b);
+			out[n++] = (struct seg){p, b, first ? 0 : 2};
+			p += b;
+			first = 0;
+		} while (*p && n < MAX_SEGS);
+	}
+	return n;
+}
+
 static void draw_working(jz_desk *d, struct casev *v, int y, int rows, int w)
 {
 	char line[300], a[32];
-	int n = v->calc_ok ? v->cm->r.nlines : 0;
+	struct seg seg[MAX_SEGS];
+	int n = v->calc_ok ? wrap_working(&v->cm->r, w - 2, seg) : 0;
 	if (v->wscroll > n - rows)
 		v->wscroll = n - rows > 0 ? n - rows : 0;
 	snprintf(line, sizeof line, "%s 月核算%s", v->month,
@@ -313,10 +368,11 @@ static void draw_working(jz_desk *d, struct casev *v, int y, int rows, int w)
 		attroff(jz_attr(d, JZ_PAIR_WARN));
 		return;
 	}
-	for (int i = 0; i < rows && v->wscroll + i < n; i++)
-		jz_draw_text(stdscr, y + 1 + i, 4, v->cm->r.lines[v->wscroll + i].text, w - 2, 0);
-	if (v->wscroll + rows < n)
-		jz_draw_right(stdscr, y + rows, 2, "↓", w);
+	for (int i = 0; i < rows && v->wscroll + i < n; i++) {
+		const struct seg *g = &seg[v->wscroll + i];
+		snprintf(line, sizeof line, "%.*s", (int)g->len, g->s);
+		jz_draw_text(stdscr, y + 1 + i, 4 + g->indent, line, w - 2 - g->indent, 0);
+	}
 }
 
 static void draw(jz_desk *d, void *p)
@@ -409,13 +465,11 @@ static int expense(jz_desk *d, struct casev *v)
 		if (!strcmp(v->exp[i].kind, kind))
 			jz_money_format(v->exp[i].fen, init, sizeof init);
 	snprintf(q, sizeof q, "每月%s支出（元）：", kind);
-	for (;;) {
-		if (!jz_desk_prompt(d, q, init, buf, sizeof buf))
-			return JZ_KEY_REDRAW;
-		if (!jz_money_parse(buf, &fen, &e))
-			break;
+	if (!jz_desk_prompt(d, q, init, buf, sizeof buf))
+		return JZ_KEY_REDRAW;
+	if (jz_money_parse(buf, &fen, &e)) {
 		jz_desk_report(d, &e);
-		snprintf(init, sizeof init, "%s", buf);
+		return JZ_KEY_REDRAW;
 	}
 	int rc = jz_case_set_expense(&d->s, v->id, kind, fen, &e);
 	if (rc)
@@ -451,23 +505,25 @@ static int self_care(jz_desk *d, struct casev *v)
 /* o: an exit at once (death, moving away, fraud...), effective on a date. */
 static int exit_now(jz_desk *d, struct casev *v)
 {
-	char q[300] = "退出原因：", date[32], note[256];
+	char q[400] = "退出原因：", date[32], note[256], reasons[9][JZ_REASON_MAX];
 	char keys[10] = "";
 	jz_err e = {0};
-	int n = 0;
 	if (!in_force(&v->c)) {
 		jz_desk_msg(d, 1, "案件 %s 现在是「%s」，不在保障中，不用退出", v->c.number, v->c.state);
 		return JZ_KEY_REDRAW;
 	}
-	for (; jz_exit_reasons[n] && n < 9; n++) {
+	int n = jz_case_reasons(d->s.db, 1, reasons, 9, &e); /* the coded list is a setting */
+	if (n <= 0)
+		return done(d, v, -1, &e, "");
+	for (int i = 0; i < n; i++) {
 		size_t len = strlen(q);
-		snprintf(q + len, sizeof q - len, "%d %s  ", n + 1, jz_exit_reasons[n]);
-		keys[n] = (char)('1' + n);
+		snprintf(q + len, sizeof q - len, "%d %s  ", i + 1, reasons[i]);
+		keys[i] = (char)('1' + i);
 	}
 	int a = jz_desk_ask(d, q, keys);
 	if (!a)
 		return JZ_KEY_REDRAW;
-	const char *reason = jz_exit_reasons[a - '1'];
+	const char *reason = reasons[a - '1'];
 	snprintf(q, sizeof q, "退出（%s）生效日期：", reason);
 	if (!jz_desk_prompt(d, q, d->today, date, sizeof date) ||
 	    !jz_desk_prompt(d, "说明（可不填）：", "", note, sizeof note))
@@ -592,6 +648,11 @@ void jz_push_case(jz_desk *d, jz_rowid case_id)
 	}
 	v->id = case_id;
 	load(d, v);
+	for (int i = 0; i < v->nm; i++) /* the first covered member */
+		if (v->covered[i]) {
+			v->sel = i;
+			break;
+		}
 	jz_screen s = {.title = "案件", .st = v, .draw = draw, .key = key, .free = free_case,
 		       .keybar = keybar, .resume = resume};
 	jz_desk_push(d, &s);

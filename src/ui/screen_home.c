@@ -147,7 +147,9 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 	}
 	if (!k->is_key && (k->code == '\n' || k->code == '\r') && h->ntodo) {
 		const struct jz_todo *t = &h->todo[h->sel];
-		if (t->household_id)
+		if (t->case_id)
+			jz_push_case(d, t->case_id);
+		else if (t->household_id)
 			jz_push_card(d, t->household_id);
 		else
 			jz_desk_msg(d, 0, "%s", t->text);
