@@ -232,6 +232,70 @@ static const struct jz_migration migrations[] = {
 	 "   '纳入原因（用 | 分隔，专题报告按此统计）'),"
 	 "  ('case.exit_reasons', '*', '1900-01-01', '收入超标|死亡|迁出|骗保|拒不配合|自愿退出|其他',"
 	 "   '退出原因（用 | 分隔；死亡、骗保立即退出，不渐退）');"},
+	{4,
+	 /* 临时救助 and the township's reserve fund (临时救助备用金). */
+	 "CREATE TABLE aid_case("
+	 "  id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE,"
+	 "  person_id INTEGER NOT NULL REFERENCES person(id),"
+	 "  household_id INTEGER REFERENCES household(id),"  /* NULL: not of this township */
+	 "  kind TEXT NOT NULL CHECK (kind IN ('急难','支出')),"
+	 "  cause TEXT NOT NULL, need TEXT NOT NULL DEFAULT '',"
+	 "  asked_fen INTEGER NOT NULL DEFAULT 0 CHECK (asked_fen >= 0),"
+	 "  evidence TEXT NOT NULL DEFAULT '', persons INTEGER NOT NULL DEFAULT 1,"
+	 "  non_local INTEGER NOT NULL DEFAULT 0, hukou TEXT NOT NULL DEFAULT '',"
+	 "  advance INTEGER NOT NULL DEFAULT 0,"
+	 "  paperwork_due TEXT NOT NULL DEFAULT '', paperwork_done_on TEXT NOT NULL DEFAULT '',"
+	 "  state TEXT NOT NULL CHECK (state IN ('受理','调查','审核','已审批','已救助','不予','结案')),"
+	 "  accepted_on TEXT NOT NULL, accepted_by TEXT NOT NULL,"
+	 "  investigated_on TEXT NOT NULL DEFAULT '', findings TEXT NOT NULL DEFAULT '',"
+	 "  reviewed_on TEXT NOT NULL DEFAULT '', reviewed_by TEXT NOT NULL DEFAULT '',"
+	 "  approved_on TEXT NOT NULL DEFAULT '', approved_by TEXT NOT NULL DEFAULT '',"
+	 "  approved_fen INTEGER NOT NULL DEFAULT 0 CHECK (approved_fen >= 0),"
+	 "  county_doc TEXT NOT NULL DEFAULT '', county_date TEXT NOT NULL DEFAULT '',"
+	 "  yishi_date TEXT NOT NULL DEFAULT '', yishi_participants TEXT NOT NULL DEFAULT '',"
+	 "  yishi_reason TEXT NOT NULL DEFAULT '',"
+	 "  followup_of INTEGER REFERENCES aid_case(id),"
+	 "  meeting_date TEXT NOT NULL DEFAULT '', meeting_note TEXT NOT NULL DEFAULT '',"
+	 "  converted_case_id INTEGER REFERENCES case_file(id),"
+	 "  refused_reason TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);"
+	 "CREATE INDEX aid_case_person ON aid_case(person_id);"
+	 /* 一次审批、分阶段救助: the scheduled payments of one approval. */
+	 "CREATE TABLE aid_payment("
+	 "  id INTEGER PRIMARY KEY, aid_case_id INTEGER NOT NULL REFERENCES aid_case(id),"
+	 "  seq INTEGER NOT NULL, due_on TEXT NOT NULL,"
+	 "  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),"
+	 "  paid_on TEXT NOT NULL DEFAULT '', method TEXT NOT NULL DEFAULT '',"
+	 "  fund_move_id INTEGER, note TEXT NOT NULL DEFAULT '', UNIQUE (aid_case_id, seq));"
+	 /* The fund's ledger: never edited, a wrong line is corrected by a new
+	  * one. amount_fen is signed: + 预拨 退回, - 支出, either for 调整. */
+	 "CREATE TABLE fund_move("
+	 "  id INTEGER PRIMARY KEY, on_date TEXT NOT NULL,"
+	 "  kind TEXT NOT NULL CHECK (kind IN ('预拨','支出','退回','调整')),"
+	 "  amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),"
+	 "  doc TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',"
+	 "  aid_case_id INTEGER REFERENCES aid_case(id),"
+	 "  approved_by TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
+	 "  CHECK ((kind = '支出') = (aid_case_id IS NOT NULL) OR kind = '退回'),"
+	 "  CHECK (kind <> '支出' OR amount_fen < 0), CHECK (kind NOT IN ('预拨','退回') OR amount_fen > 0));"
+	 "CREATE TRIGGER fund_move_no_update BEFORE UPDATE ON fund_move"
+	 "  BEGIN SELECT RAISE(ABORT, '备用金台账不可修改，错账请用调整更正'); END;"
+	 "CREATE TRIGGER fund_move_no_delete BEFORE DELETE ON fund_move"
+	 "  BEGIN SELECT RAISE(ABORT, '备用金台账不可删除，错账请用调整更正'); END;"
+	 "CREATE TRIGGER fund_never_negative BEFORE INSERT ON fund_move"
+	 "  WHEN (SELECT coalesce(sum(amount_fen), 0) FROM fund_move) + NEW.amount_fen < 0"
+	 "  BEGIN SELECT RAISE(ABORT, '备用金余额不足'); END;"
+	 /* The office's holiday calendar for working days: 休 a weekday off,
+	  * 班 a weekend day at work (调休). */
+	 "CREATE TABLE holiday("
+	 "  day TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('休','班')),"
+	 "  note TEXT NOT NULL DEFAULT '');"
+	 "INSERT INTO setting(key, area, from_date, value, note) VALUES"
+	 "  ('aid.causes', '*', '1900-01-01', '火灾|交通事故|重病|突发灾害|就学|疫情|其他',"
+	 "   '临时救助原因（用 | 分隔）'),"
+	 "  ('aid.paperwork_workdays', '*', '1900-01-01', '5', '先行救助后补充材料的期限（工作日）'),"
+	 "  ('aid.township_limit_fen', '*', '1900-01-01', '200000', '乡镇审批临时救助的上限（分），超过报县审批'),"
+	 "  ('aid.usual_max_fen', '*', '1900-01-01', '1000000', '临时救助一般最高金额（分），超过须一事一议'),"
+	 "  ('fund.low_balance_fen', '*', '1900-01-01', '500000', '备用金余额低于此数（分）时提醒申请拨付');"},
 };
 
 int jz_migrate_latest(void)
