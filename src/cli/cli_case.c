@@ -18,7 +18,7 @@
 static const char USAGE[] =
 	"用法：\n"
 	"  jiuzhu case new --household 户编号|身份证号 --programme 低保|特困|孤儿|残疾补贴\n"
-	"        [--mode 保障方式] [--self-care 全自理|半自理|全护理] [--reason 纳入原因]\n"
+	"        [--mode 保障方式] [--self-care 全自理|半自理|全护理] [--reason 纳入原因] [--waived]\n"
 	"        [--member 身份证号]... --as 操作员\n"
 	"  jiuzhu case step 案件 --as 操作员 [--result 通过|不通过] [--note 说明]\n"
 	"        [--investigators 调查人] [--doc 县审批文号 --doc-date YYYY-MM-DD]\n"
@@ -26,6 +26,7 @@ static const char USAGE[] =
 	"  jiuzhu case list [--state 状态] [--due]\n"
 	"  jiuzhu case income 案件 --member 身份证号 --kind 类别 --monthly 元 --as 操作员\n"
 	"  jiuzhu case expense 案件 --kind 医疗|教育|必要就业成本 --monthly 元 --as 操作员\n"
+	"  jiuzhu case assets 案件 [--deposit 元] [--vehicles 辆] [--houses 套] --as 操作员\n"
 	"  jiuzhu case calc 案件 [--month YYYY-MM]\n"
 	"  jiuzhu case review 案件 --result 继续|调整|渐退|退出 [--reason 原因] [--grace 月数] [--note 说明] --as 操作员\n"
 	"  jiuzhu case exit 案件 --reason 原因 --date YYYY-MM-DD [--note 说明] --as 操作员\n"
@@ -86,8 +87,10 @@ static int cmd_new(jz_cli *c)
 {
 	const char *members[64], *hh = NULL, *prog = NULL, *mode = NULL, *care = NULL, *as = NULL, *pos[1];
 	const char *reason = NULL;
+	int waived = 0;
 	jz_opt opts[] = {{"--household", &hh, NULL}, {"--programme", &prog, NULL}, {"--mode", &mode, NULL},
-			 {"--self-care", &care, NULL}, {"--reason", &reason, NULL}, {"--as", &as, NULL}, {0}};
+			 {"--self-care", &care, NULL}, {"--reason", &reason, NULL}, {"--as", &as, NULL},
+			 {"--waived", NULL, &waived}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
 	jz_cli sub = sub_of(c);
@@ -110,6 +113,8 @@ static int cmd_new(jz_cli *c)
 	}
 	if (!rc && reason && *reason)
 		rc = jz_case_set_entry_reason(&s, cs.id, reason, &e);
+	if (!rc && waived)
+		rc = jz_case_set_waived(&s, cs.id, 1, &e);
 	jz_db_close(s.db);
 	if (rc)
 		return jz_cli_report(&e);
@@ -303,6 +308,30 @@ static int cmd_extra(jz_cli *c, const char *what)
 	return 0;
 }
 
+static int cmd_assets(jz_cli *c)
+{
+	const char *as = NULL, *dep = "0", *veh = "0", *hou = "0", *pos[1];
+	jz_opt opts[] = {{"--as", &as, NULL}, {"--deposit", &dep, NULL}, {"--vehicles", &veh, NULL},
+			 {"--houses", &hou, NULL}, {0}};
+	jz_err e = {0};
+	jz_session s = {0};
+	jz_cli sub = sub_of(c);
+	long long fen;
+	long v, h;
+	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
+		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
+	if (jz_cli_money("--deposit", dep, &fen, &e) || jz_cli_int("--vehicles", veh, 0, 99, &v, &e) ||
+	    jz_cli_int("--houses", hou, 0, 99, &h, &e) || jz_cli_session(c, as, &s, &e))
+		return jz_cli_report(&e);
+	jz_case cs;
+	int rc = jz_case_load(s.db, pos[0], &cs, &e) || jz_case_set_assets(&s, cs.id, fen, (int)v, (int)h, &e);
+	jz_db_close(s.db);
+	if (rc)
+		return jz_cli_report(&e);
+	printf("已记录家庭财产\n");
+	return 0;
+}
+
 int jz_cmd_case_show(jz_cli *c, const char *key);
 int jz_cmd_case_list(jz_cli *c);
 
@@ -321,6 +350,8 @@ int jz_cmd_case(jz_cli *c)
 		return cmd_review(c, !strcmp(w, "exit"));
 	if (!strcmp(w, "province"))
 		return cmd_province(c);
+	if (!strcmp(w, "assets"))
+		return cmd_assets(c);
 	if (!strcmp(w, "refer") || !strcmp(w, "work-refusal") || !strcmp(w, "stop-share") ||
 	    !strcmp(w, "relative"))
 		return cmd_extra(c, w);

@@ -284,3 +284,47 @@ int jz_case_set_entry_reason(jz_session *s, jz_rowid case_id, const char *reason
 	}
 	return jz_tx_commit(s->db, e);
 }
+
+static int save_case(jz_session *s, jz_case *c, const char *action, const char *why, const char *detail,
+		     jz_err *e)
+{
+	if (jz_tx_begin(s->db, e))
+		return -1;
+	if (jz_store_case_update(s->db, c, e) || jz_case_record(s, c, action, why, detail, e)) {
+		jz_tx_rollback(s->db);
+		return -1;
+	}
+	return jz_tx_commit(s->db, e);
+}
+
+int jz_case_set_assets(jz_session *s, jz_rowid case_id, long long deposit_fen, int vehicles,
+		       int houses, jz_err *e)
+{
+	jz_case c;
+	char line[160];
+	if (deposit_fen < 0 || vehicles < 0 || houses < 0)
+		return jz_fail(e, JZ_EUSER, "存款、车辆、住房不能是负数");
+	if (jz_case_need_role(s, "经办", "核实财产", e) || jz_case_get(s->db, case_id, &c, e) ||
+	    jz_case_editable(&c, e))
+		return -1;
+	c.deposit_fen = deposit_fen;
+	c.vehicles = vehicles;
+	c.houses = houses;
+	snprintf(line, sizeof line, "存款 %lld.%02lld 元，机动车 %d 辆，住房 %d 套", deposit_fen / 100,
+		 deposit_fen % 100, vehicles, houses);
+	return save_case(s, &c, "case.assets", "核实家庭财产", line, e);
+}
+
+int jz_case_set_waived(jz_session *s, jz_rowid case_id, int waived, jz_err *e)
+{
+	jz_case c;
+	jz_household h;
+	if (jz_case_need_role(s, "经办", "免核对", e) || jz_case_get(s->db, case_id, &c, e) ||
+	    jz_case_editable(&c, e) || jz_store_household_get(s->db, c.household_id, &h, e) < 0)
+		return -1;
+	if (waived && (strcmp(c.programme, "低保") || strcmp(c.mode, "单人保") || !h.jiandang ||
+		       strcmp(h.tuopin, "未脱贫")))
+		return jz_fail(e, JZ_EUSER, "只有未脱贫建档立卡户的单人保可以免核对家庭经济状况（黔民发〔2020〕9号）");
+	c.waived = waived != 0;
+	return save_case(s, &c, "case.waived", waived ? "免核对家庭经济状况" : "取消免核对", NULL, e);
+}

@@ -66,6 +66,12 @@ const char *jz_case_next_step(const jz_case *c, int democratic, const char **rol
 int jz_case_load(jz_db *db, const char *number_or_id, jz_case *c, jz_err *e);
 int jz_case_get(jz_db *db, jz_rowid id, jz_case *c, jz_err *e);
 
+/* Assets found on the home visit: deposits, vehicles, houses (the limits
+ * are settings means.deposit_limit_pct, means.vehicle_limit, means.house_limit). */
+int jz_case_set_assets(jz_session *s, jz_rowid case_id, long long deposit_fen, int vehicles,
+		       int houses, jz_err *e);
+/* 免核对: a 单人保 case of a 未脱贫建档立卡 household skips the means test. */
+int jz_case_set_waived(jz_session *s, jz_rowid case_id, int waived, jz_err *e);
 /* 特困: the self-care level (全自理 半自理 全护理) the care money follows. */
 int jz_case_set_self_care(jz_session *s, jz_rowid case_id, const char *level, jz_err *e);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/settings.h"
 #include "store/case_store.h"
 #include "store/people.h"
 
@@ -79,6 +80,49 @@ static int gather_members(jz_db *db, const jz_case *c, const char *month, struct
 	return 0;
 }
 
+static void add_line(struct jz_means_result *r, const char *text)
+{
+	if (r->nlines < JZ_MEANS_MAX_LINES)
+		snprintf(r->lines[r->nlines++].text, sizeof r->lines[0].text, "%s", text);
+}
+
+/* 低保: assets above the limits (settings) make the household ineligible. */
+static int check_assets(jz_db *db, const jz_case *c, const char *month, const struct jz_means_input *in,
+			struct jz_means_result *r, jz_err *e)
+{
+	long long pct, vehicles, houses;
+	char line[256], a[32], b[32], day[11];
+	if (strcmp(c->programme, "低保") || !r->members_counted)
+		return 0;
+	snprintf(day, sizeof day, "%.7s-01", month);
+	if (jz_setting_int(db, "means.deposit_limit_pct", "*", day, &pct, e) ||
+	    jz_setting_int(db, "means.vehicle_limit", "*", day, &vehicles, e) ||
+	    jz_setting_int(db, "means.house_limit", "*", day, &houses, e))
+		return -1;
+	long long per_capita = in->assets_deposit_fen / r->members_counted;
+	long long limit = r->standard_fen * 12 * pct / 100;
+	const char *why = NULL;
+	if (per_capita > limit)
+		why = "人均存款超过规定";
+	else if (in->assets_vehicles > vehicles)
+		why = "家庭有机动车超过规定";
+	else if (in->assets_houses > houses)
+		why = "家庭住房超过规定";
+	jz_means_money(per_capita, a, sizeof a);
+	jz_means_money(limit, b, sizeof b);
+	snprintf(line, sizeof line, "家庭财产：人均存款 %s 元（上限 %s 元），机动车 %d 辆（上限 %lld），住房 %d 套（上限 %lld）%s",
+		 a, b, in->assets_vehicles, vehicles, in->assets_houses, houses, why ? "，不符合" : "，符合");
+	add_line(r, line);
+	if (why && r->eligible) {
+		r->eligible = 0;
+		r->base_fen = r->care_fen = r->supplement_total_fen = r->total_fen = 0;
+		memset(r->supplement_fen, 0, sizeof r->supplement_fen);
+		snprintf(r->refusal, sizeof r->refusal, "%s", why);
+		add_line(r, "结论：家庭财产超过规定，不符合低保条件");
+	}
+	return 0;
+}
+
 int jz_case_calc(jz_db *db, const jz_case *c, const char *month, struct jz_case_means *cm,
 		 jz_err *e)
 {
@@ -112,6 +156,8 @@ int jz_case_calc(jz_db *db, const jz_case *c, const char *month, struct jz_case_
 		cm->grade[i] = g->m[i].disability_grade;
 	}
 	rc = jz_means_calc(&g->in, &cm->r, e);
+	if (!rc)
+		rc = check_assets(db, c, month, &g->in, &cm->r, e);
 out:
 	free(g);
 	return rc;
