@@ -41,6 +41,7 @@ struct col {
 
 struct ent {
 	jz_rowid person_id, household_id, village_id;
+	unsigned programmes; /* bits of the household's open cases, as search_store.h */
 	uint32_t hhnum, village, relation, phone; /* offsets in idx.text */
 	uint32_t birth;                           /* YYYYMMDD, for ordering */
 	uint8_t kind, deceased;
@@ -214,6 +215,7 @@ static int add_row(const struct jz_search_row *r, void *arg, jz_err *e)
 	t->person_id = r->person_id;
 	t->household_id = r->household_id;
 	t->village_id = r->village_id;
+	t->programmes = r->programmes;
 	t->kind = !r->household_id ? K_NONE : r->head ? K_HEAD : K_MEMBER;
 	t->deceased = r->deceased != 0;
 	for (const char *b = r->birth; *b; b++) /* YYYY-MM-DD -> YYYYMMDD */
@@ -676,6 +678,16 @@ static void match(struct idx *x, const char *q, size_t ql)
 		scan_mixed(x, cps, bits, k);
 }
 
+/* The bit of a programme in ent.programmes; 0 for none or unknown. */
+static unsigned programme_bit(const char *p)
+{
+	static const char *const names[] = {"低保", "特困", "孤儿", "残疾补贴"};
+	for (unsigned i = 0; p && i < 4; i++)
+		if (!strcmp(p, names[i]))
+			return 1u << i;
+	return 0;
+}
+
 int jz_search_run(jz_search *s, const char *query, const struct jz_search_filter *f,
 		  struct jz_search_hit *out, int max, jz_err *e)
 {
@@ -693,12 +705,14 @@ int jz_search_run(jz_search *s, const char *query, const struct jz_search_filter
 	match(x, q, ql);
 
 	jz_rowid village = f ? f->village_id : 0;
+	unsigned prog = f ? programme_bit(f->programme) : 0;
 	size_t count[NRANK] = {0};
 	int total = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		if (x->rank[i] == R_NONE)
 			continue;
-		if (village && x->ents[i].village_id != village) {
+		if ((village && x->ents[i].village_id != village) ||
+		    (prog && !(x->ents[i].programmes & prog))) {
 			x->rank[i] = R_NONE;
 			continue;
 		}

@@ -68,8 +68,8 @@ int jz_search_size(const jz_search *s);
 struct jz_search_filter {
 	jz_rowid village_id;   /* 0 = all; else only persons of households of that
 				* village (persons in no household are left out) */
-	const char *programme; /* NULL = all. Programmes (低保, 特困...) come in a
-				* later issue: accepted and ignored for now. */
+	const char *programme; /* NULL = all; else only persons of households with an
+				* open case (not 退出/不予) of 低保, 特困, 孤儿 or 残疾补贴 */
 };
 
 /* Fills out with up to max hits for query, best first (f may be NULL: no

@@ -15,7 +15,10 @@ int jz_store_search_rows(jz_db *db, jz_search_row_fn fn, void *arg, jz_err *e)
 		"SELECT p.id, coalesce(p.household_id, 0), coalesce(h.village_id, 0), p.name,"
 		" p.id_number, coalesce(h.number, ''), coalesce(v.name, ''), p.relation, p.phone,"
 		" coalesce(h.phone, ''),"
-		" p.household_id IS NOT NULL AND p.relation = '户主', p.deceased_on <> '', p.birth"
+		" p.household_id IS NOT NULL AND p.relation = '户主', p.deceased_on <> '', p.birth,"
+		" (SELECT coalesce(sum(DISTINCT CASE c.programme WHEN '低保' THEN 1 WHEN '特困' THEN 2"
+		"   WHEN '孤儿' THEN 4 ELSE 8 END), 0) FROM case_file c"
+		"   WHERE c.household_id = p.household_id AND c.state NOT IN ('退出','不予'))"
 		" FROM person p NOT INDEXED" /* all of it: a plain table scan */
 		" LEFT JOIN household h ON h.id = p.household_id"
 		" LEFT JOIN village v ON v.id = h.village_id", e);
@@ -37,6 +40,7 @@ int jz_store_search_rows(jz_db *db, jz_search_row_fn fn, void *arg, jz_err *e)
 			.head = sqlite3_column_int(st, 10),
 			.deceased = sqlite3_column_int(st, 11),
 			.birth = col(st, 12),
+			.programmes = (unsigned)sqlite3_column_int(st, 13),
 		};
 		if (fn(&r, arg, e)) {
 			sqlite3_reset(st);

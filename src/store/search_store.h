@@ -11,6 +11,7 @@ struct jz_search_row {
 	jz_rowid person_id;
 	jz_rowid household_id;        /* 0: not in a household of the township */
 	jz_rowid village_id;          /* the household's village; 0 when not in one */
+	unsigned programmes;          /* the household's open cases: 1 低保 2 特困 4 孤儿 8 残疾补贴 */
 	const char *name;
 	const char *id_number;
 	const char *household_number; /* "" when not in a household */

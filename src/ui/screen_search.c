@@ -20,7 +20,10 @@ struct search {
 	int nhits, total, sel, scroll;
 	jz_village villages[MAX_VILLAGES];
 	int nvillages, village; /* index into villages, -1 = all */
+	int programme;          /* index into programmes, -1 = all */
 };
+
+static const char *const programmes[] = {"低保", "特困", "孤儿", "残疾补贴"};
 
 static void run_query(jz_desk *d, struct search *s)
 {
@@ -29,6 +32,8 @@ static void run_query(jz_desk *d, struct search *s)
 	struct jz_search_filter f = {0};
 	if (s->village >= 0)
 		f.village_id = s->villages[s->village].id;
+	if (s->programme >= 0)
+		f.programme = programmes[s->programme];
 	s->total = jz_search_run(d->search, q, &f, s->hits, MAX_HITS, &e);
 	free(q);
 	if (s->total < 0) {
@@ -63,7 +68,8 @@ static void draw(jz_desk *d, void *p)
 	char line[200];
 	jz_draw_text(stdscr, 2, 2, "查找：", 6, 0);
 	jz_edit_draw(&s->q, stdscr, 2, 8, 30, 1);
-	snprintf(line, sizeof line, "村（社区）：%s", s->village < 0 ? "全部" : s->villages[s->village].name);
+	snprintf(line, sizeof line, "村（社区）：%s  项目：%s", s->village < 0 ? "全部" : s->villages[s->village].name,
+		 s->programme < 0 ? "全部" : programmes[s->programme]);
 	jz_draw_text(stdscr, 2, 42, line, d->cols - 44, 0);
 	jz_draw_text(stdscr, 3, 2, "姓名、拼音首字母（如 wjg）、身份证号片段、户编号或电话", d->cols - 4, 0);
 	int rows = d->rows - 2 - 6;
@@ -108,6 +114,11 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 		run_query(d, s);
 		return JZ_KEY_REDRAW;
 	}
+	if (k->fn == 5) {
+		s->programme = s->programme + 1 >= 4 ? -1 : s->programme + 1;
+		run_query(d, s);
+		return JZ_KEY_REDRAW;
+	}
 	if (k->fn)
 		return JZ_KEY_IGNORED;
 	if (k->is_key) {
@@ -142,9 +153,10 @@ static int keybar(jz_desk *d, void *p, struct jz_keyitem *out, int max)
 {
 	(void)d, (void)p, (void)max;
 	out[0] = (struct jz_keyitem){"Enter", "打开"};
-	out[1] = (struct jz_keyitem){"F4", "按村筛选"};
-	out[2] = (struct jz_keyitem){"Esc", "返回"};
-	return 3;
+	out[1] = (struct jz_keyitem){"F4", "按村"};
+	out[2] = (struct jz_keyitem){"F5", "按项目"};
+	out[3] = (struct jz_keyitem){"Esc", "返回"};
+	return 4;
 }
 
 static int is_typing(jz_desk *d, void *p) { (void)d, (void)p; return 1; }
@@ -176,6 +188,7 @@ void jz_push_search(jz_desk *d)
 		return;
 	jz_edit_init(&s->q, "", 40);
 	s->village = -1;
+	s->programme = -1;
 	s->nvillages = jz_store_villages(d->s.db, s->villages, MAX_VILLAGES, &e);
 	if (s->nvillages > MAX_VILLAGES)
 		s->nvillages = MAX_VILLAGES;

@@ -24,6 +24,12 @@ tm_keys /
 expect_screen "查找：" "/ opens the search"
 tm_text wjg
 expect_screen "王建国" "pinyin initials wjg find 王建国"
+tm_keys F5
+expect_screen "项目：低保" "F5 filters by programme"
+expect_gone "王建国" "a household without a 低保 case is filtered out"
+tm_keys F5 F5 F5 F5
+expect_screen "项目：全部" "F5 cycles back to all programmes"
+expect_screen "王建国" "and the person is found again"
 tm_keys Enter
 expect_screen "户编号 $hh" "Enter opens the household card"
 tm_keys Escape
