@@ -350,11 +350,22 @@ static void village_filter(void **state)
 	assert_names(f, "wjg", 1, "王建国");
 	assert_int_equal(run(f, "smith", 1), 0);
 	assert_int_equal(run(f, "wjg", 99), 0);
-	/* A programme is accepted and ignored for now; no filter at all is fine. */
+	/* A programme keeps households with an open case of it: none yet. */
 	jz_err e;
 	struct jz_search_filter flt = {.village_id = 0, .programme = "低保"};
-	assert_int_equal(jz_search_run(f->s, "wjg", &flt, f->hits, MAXHITS, &e), 2);
+	assert_int_equal(jz_search_run(f->s, "wjg", &flt, f->hits, MAXHITS, &e), 0);
 	assert_int_equal(jz_search_run(f->s, "wjg", NULL, f->hits, MAXHITS, &e), 2);
+	/* Household 1 gets an open 低保 case; a refused 特困 case does not count. */
+	exec_sql(f->db,
+		 "INSERT INTO case_file(number, household_id, programme, area, state, accepted_on,"
+		 " accepted_by, created_at) VALUES"
+		 " ('DB2026-0001', 1, '低保', '农村', '在保', '2026-01-05', 'jingban', '2026-01-05T09:00:00'),"
+		 " ('TK2026-0001', 1, '特困', '农村', '不予', '2026-01-05', 'jingban', '2026-01-05T09:00:00');");
+	assert_int_equal(jz_search_reload(f->s, &e), 0);
+	assert_int_equal(jz_search_run(f->s, "wjg", &flt, f->hits, MAXHITS, &e), 1);
+	assert_string_equal(f->hits[0].name, "王建国");
+	flt.programme = "特困";
+	assert_int_equal(jz_search_run(f->s, "wjg", &flt, f->hits, MAXHITS, &e), 0);
 }
 
 static void ranking(void **state)
