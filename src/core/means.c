@@ -363,11 +363,11 @@ static int means_test(struct calc *c)
 	o->members_counted = in->n;
 	if (net < 0) {
 		o->per_capita_fen = 0;
-		line(c, 0, "家庭月人均收入：(%s − %s) 为负，按 0.00 元计（家庭 %d 人）", M(counted).s,
+		line(c, 0, "家庭月人均收入：(%s - %s) 为负，按 0.00 元计（家庭 %d 人）", M(counted).s,
 		     M(ded).s, in->n);
 	} else {
 		o->per_capita_fen = net / in->n;
-		line(c, o->per_capita_fen, "家庭月人均收入 (%s − %s) ÷ %d 人 = %s 元%s", M(counted).s,
+		line(c, o->per_capita_fen, "家庭月人均收入 (%s - %s) / %d 人 = %s 元%s", M(counted).s,
 		     M(ded).s, in->n, M(o->per_capita_fen).s, net % in->n ? "（不足 1 分舍去）" : "");
 	}
 	if (in->assets_deposit_fen || in->assets_vehicles || in->assets_houses)
@@ -376,7 +376,7 @@ static int means_test(struct calc *c)
 
 	long long pc = o->per_capita_fen, std = o->standard_fen;
 	o->gap_fen = std - pc;
-	line(c, o->gap_fen, "差额：低保标准 %s − 人均 %s = %s 元", M(std).s, M(pc).s, M(o->gap_fen).s);
+	line(c, o->gap_fen, "差额：低保标准 %s - 人均 %s = %s 元", M(std).s, M(pc).s, M(o->gap_fen).s);
 
 	long long edge_line = pct_of(std, edge_pct), low_line = pct_of(std, low_pct);
 	o->low_income = pc * 100 <= std * low_pct;
@@ -446,7 +446,7 @@ static int supplements(struct calc *c)
 		if (amt != raw)
 			snprintf(rounded, sizeof rounded, "，%s为 %s 元", rounding_name((int)c->rounding),
 				 M(amt).s);
-		line(c, amt, "%s 分类施保（%s）%s × %lld%% = %s 元%s%s", NAME(i), cand[best].what,
+		line(c, amt, "%s 分类施保（%s）%s x %lld%% = %s 元%s%s", NAME(i), cand[best].what,
 		     M(std).s, cand[best].pct, M(raw).s, rounded,
 		     best <= 1 ? "（持 1–4 级残疾证的低保残疾人应落实分类施保，" DOC_GZ "）" : "");
 	}
@@ -509,7 +509,7 @@ static int dibao(struct calc *c, int single)
 
 	line(c, 0, "核算月份 %s，%s低保（%s），家庭 %d 人", in->month, in->area,
 	     single ? "单人保" : "整户保障", in->n);
-	line(c, std, "%s %s低保标准 %s 元/人·月", in->month, in->area, M(std).s);
+	line(c, std, "%s %s低保标准 %s 元/人/月", in->month, in->area, M(std).s);
 
 	long long max_any = 0, max_mental = 0, amount_rule = 0;
 	if (single &&
@@ -575,10 +575,10 @@ static int dibao(struct calc *c, int single)
 		snprintf(rounded, sizeof rounded, "，%s为 %s 元", rounding_name((int)c->rounding),
 			 M(o->base_fen).s);
 	if (single && amount_rule == 0)
-		line(c, o->base_fen, "单人保金额：按低保标准全额 %s × %d 人 = %s 元%s", M(std).s, o->covered,
+		line(c, o->base_fen, "单人保金额：按低保标准全额 %s x %d 人 = %s 元%s", M(std).s, o->covered,
 		     M(raw).s, rounded);
 	else
-		line(c, o->base_fen, "%s补差 %s × %d 人 = %s 元%s", single ? "单人保按差额" : "", M(o->gap_fen).s,
+		line(c, o->base_fen, "%s补差 %s x %d 人 = %s 元%s", single ? "单人保按差额" : "", M(o->gap_fen).s,
 		     o->covered, M(raw).s, rounded);
 	if (supplements(c))
 		return -1;
@@ -610,13 +610,13 @@ static int tekun(struct calc *c)
 		return -1;
 	o->standard_fen = std;
 	line(c, 0, "核算月份 %s，%s特困人员（%s，%s）", in->month, in->area, in->mode, sc);
-	line(c, std, "%s %s低保标准 %s 元/人·月", in->month, in->area, M(std).s);
+	line(c, std, "%s %s低保标准 %s 元/人/月", in->month, in->area, M(std).s);
 	long long floor_ = pct_of(std, factor);
 	long long b = basic > floor_ ? basic : floor_;
-	line(c, b, "基本生活标准：取 现行特困基本生活标准 %s 元 与 低保标准 × %lld%% = %s 元 之高者，为 %s 元（" DOC_PN "）",
+	line(c, b, "基本生活标准：取 现行特困基本生活标准 %s 元 与 低保标准 x %lld%% = %s 元 之高者，为 %s 元（" DOC_PN "）",
 	     M(basic).s, factor, M(floor_).s, M(b).s);
 	long long care = pct_of(wage, care_pct);
-	line(c, care, "照料护理标准（%s）：最低工资 %s × %lld%% = %s 元（" DOC_PN "）", sc, M(wage).s, care_pct,
+	line(c, care, "照料护理标准（%s）：最低工资 %s x %lld%% = %s 元（" DOC_PN "）", sc, M(wage).s, care_pct,
 	     M(care).s);
 	covered_names(in, names, sizeof names);
 	line(c, 0, "供养对象 %d 人：%s", o->covered, names);
@@ -624,7 +624,7 @@ static int tekun(struct calc *c)
 	o->base_fen = b * o->covered;
 	o->care_fen = care * o->covered;
 	o->total_fen = o->base_fen + o->care_fen;
-	line(c, o->total_fen, "每月供养金额 (%s + %s) × %d 人 = %s 元", M(b).s, M(care).s, o->covered,
+	line(c, o->total_fen, "每月供养金额 (%s + %s) x %d 人 = %s 元", M(b).s, M(care).s, o->covered,
 	     M(o->total_fen).s);
 	return 0;
 }
@@ -649,12 +649,12 @@ static int orphan(struct calc *c)
 		return -1;
 	line(c, 0, "核算月份 %s，%s%s基本生活保障（%s）", in->month, in->area,
 	     strcmp(mode, "事实无人抚养") ? "孤儿" : "事实无人抚养儿童", mode);
-	line(c, amt, "%s标准 %s 元/人·月", mode, M(amt).s);
+	line(c, amt, "%s标准 %s 元/人/月", mode, M(amt).s);
 	covered_names(in, names, sizeof names);
 	line(c, 0, "保障对象 %d 人：%s", o->covered, names);
 	o->eligible = 1;
 	o->base_fen = o->total_fen = amt * o->covered;
-	line(c, o->total_fen, "每月金额 %s × %d 人 = %s 元", M(amt).s, o->covered, M(o->total_fen).s);
+	line(c, o->total_fen, "每月金额 %s x %d 人 = %s 元", M(amt).s, o->covered, M(o->total_fen).s);
 	return 0;
 }
 

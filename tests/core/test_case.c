@@ -6,7 +6,7 @@
  * reviews (继续 / 调整 / 渐退 / 退出), the end of 渐退, death mid-month, a
  * standard changed from the 1st of a month, and what a case waits for.
  * The clock is always fixed (jz_clock_set_today); the real clock is never
- * read. Standards (fixture): 2026 城市 750.00, 农村 610.00 per person·month. */
+ * read. Standards (fixture): 2026 城市 750.00, 农村 610.00 per person/month. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -437,8 +437,8 @@ static void test_full_path(void **state)
 	last_event(x, "shenpi", "case.step");
 	assert_int_equal(tu_count(x->db, "SELECT count(*) FROM event WHERE action LIKE 'case.%'"), 6);
 
-	/* Amount fixed from 2026-06: 外出务工 1,500 − 30% = 1,050; 1,050 ÷ 3 =
-	 * 350.00; (610.00 − 350.00) × 3 = 780.00. */
+	/* Amount fixed from 2026-06: 外出务工 1,500 - 30% = 1,050; 1,050 / 3 =
+	 * 350.00; (610.00 - 350.00) x 3 = 780.00. */
 	assert_int_equal(tu_count(x->db, "SELECT count(*) FROM case_amount"), 1);
 	char buf[64];
 	tu_text(x->db, "SELECT from_month || '|' || total_fen || '|' || covered FROM case_amount", buf, sizeof buf);
@@ -815,8 +815,8 @@ static void test_supplement_mandatory(void **state)
 
 	setting(x, "dibao.supp_disabled12_pct", "20");
 	approve(&x->sp, cid);
-	/* No income: per-capita 0; 补差 (610.00 − 0) × 1 = 610.00; 分类施保
-	 * 610.00 × 20% = 122.00; total 732.00, from 2026-06. */
+	/* No income: per-capita 0; 补差 (610.00 - 0) x 1 = 610.00; 分类施保
+	 * 610.00 x 20% = 122.00; total 732.00, from 2026-06. */
 	char buf[64], want[64];
 	tu_text(x->db, "SELECT from_month || '|' || person_id || '|' || fen FROM case_supplement", buf, sizeof buf);
 	snprintf(want, sizeof want, "2026-06|%lld|12200", p.id);
@@ -835,7 +835,7 @@ static void test_means_rural_family(void **state)
 	jz_person p[3];
 	set_day("2026-05-04");
 	jz_rowid cid = new_case(x, &x->jb, family3(x, p));
-	income(x, cid, ID_JG, "外出务工", 150000);  /* 1,500.00 − 30% (450.00) = 1,050.00 counted */
+	income(x, cid, ID_JG, "外出务工", 150000);  /* 1,500.00 - 30% (450.00) = 1,050.00 counted */
 	income(x, cid, ID_XL, "灵活就业", 30000);   /* 300.00, counted in full */
 	income(x, cid, ID_LH, "基础养老金", 14300); /* 143.00, not counted */
 	expense(x, cid, "医疗", 20000);             /* 200.00 deducted */
@@ -844,13 +844,13 @@ static void test_means_rural_family(void **state)
 	assert_int_equal(r->standard_fen, 61000);       /* 2026 农村 610.00 */
 	assert_int_equal(r->counted_income_fen, 135000); /* 1,050.00 + 300.00 = 1,350.00 */
 	assert_int_equal(r->deductions_fen, 20000);
-	/* (1,350.00 − 200.00) ÷ 3 = 383.333… → 383.33 (fractions of a fen dropped) */
+	/* (1,350.00 - 200.00) / 3 = 383.333… → 383.33 (fractions of a fen dropped) */
 	assert_int_equal(r->per_capita_fen, 38333);
 	assert_int_equal(r->members_counted, 3);
-	assert_int_equal(r->gap_fen, 22667);             /* 610.00 − 383.33 = 226.67 */
+	assert_int_equal(r->gap_fen, 22667);             /* 610.00 - 383.33 = 226.67 */
 	assert_int_equal(r->eligible, 1);
 	assert_int_equal(r->covered, 3);
-	/* 226.67 × 3 = 680.01 → rounded half up to the yuan: 680.00 */
+	/* 226.67 x 3 = 680.01 → rounded half up to the yuan: 680.00 */
 	assert_int_equal(r->base_fen, 68000);
 	assert_int_equal(r->supplement_total_fen, 0);   /* nobody disabled; elderly 0% */
 	assert_int_equal(r->total_fen, 68000);
@@ -860,14 +860,14 @@ static void test_means_rural_family(void **state)
 	assert_true(has_line(cm, "不足 1 分舍去"));
 	free(cm);
 
-	/* 2025's standard (580.00) for a month of 2025: 580.00 − 383.33 =
-	 * 196.67; × 3 = 590.01 → 590.00. */
+	/* 2025's standard (580.00) for a month of 2025: 580.00 - 383.33 =
+	 * 196.67; x 3 = 590.01 → 590.00. */
 	cm = calc(x, cid, "2025-12");
 	assert_int_equal(cm->r.standard_fen, 58000);
 	assert_int_equal(cm->r.total_fen, 59000);
 	free(cm);
 
-	/* 必要就业成本 100.00 too: (1,350 − 300) ÷ 3 = 350.00; (610 − 350) × 3 = 780.00. */
+	/* 必要就业成本 100.00 too: (1,350 - 300) / 3 = 350.00; (610 - 350) x 3 = 780.00. */
 	expense(x, cid, "必要就业成本", 10000);
 	cm = calc(x, cid, "2026-05");
 	assert_int_equal(cm->r.deductions_fen, 30000);
@@ -875,7 +875,7 @@ static void test_means_rural_family(void **state)
 	assert_int_equal(cm->r.total_fen, 78000);
 	free(cm);
 
-	/* Expenses above income: the net is taken as 0; 610.00 × 3 = 1,830.00. */
+	/* Expenses above income: the net is taken as 0; 610.00 x 3 = 1,830.00. */
 	expense(x, cid, "医疗", 200000);
 	cm = calc(x, cid, "2026-05");
 	assert_int_equal(cm->r.per_capita_fen, 0);
@@ -888,7 +888,7 @@ static void test_means_rounding(void **state)
 	struct fx *x = *state;
 	set_day("2026-05-04");
 	jz_rowid cid = new_case(x, &x->jb, single(x, &x->t->shequ, 0, "刘芳", ID_LF, NULL));
-	/* 城市 750.00; 工资 300.50 alone: gap 449.50 × 1 → half up: 450.00. */
+	/* 城市 750.00; 工资 300.50 alone: gap 449.50 x 1 → half up: 450.00. */
 	income(x, cid, ID_LF, "工资", 30050);
 	struct jz_case_means *cm = calc(x, cid, "2026-05");
 	assert_int_equal(cm->r.standard_fen, 75000);
@@ -934,7 +934,7 @@ static void test_means_above_standard_and_edge(void **state)
 	assert_int_equal(cm->r.eligible, 1);
 	assert_int_equal(cm->r.gap_fen, 1);
 	free(cm);
-	/* 外出务工 800.00 − 30% = 560.00 < 610.00: eligible again; 50.00. */
+	/* 外出务工 800.00 - 30% = 560.00 < 610.00: eligible again; 50.00. */
 	income(x, cid, ID_DS, "工资", 0);
 	income(x, cid, ID_DS, "外出务工", 80000);
 	cm = calc(x, cid, "2026-05");
@@ -971,8 +971,8 @@ static void test_review_continue_and_adjust(void **state)
 	last_event(x, "jingban", "case.review");
 	assert_int_equal(tu_count(x->db, "SELECT count(*) FROM case_amount"), 1);
 
-	/* 调整 on 2027-02-10: income fell to 外出务工 900.00 (− 30% = 630.00;
-	 * ÷ 3 = 210.00; (610.00 − 210.00) × 3 = 1,200.00) from 2027-03 only. */
+	/* 调整 on 2027-02-10: income fell to 外出务工 900.00 (- 30% = 630.00;
+	 * / 3 = 210.00; (610.00 - 210.00) x 3 = 1,200.00) from 2027-03 only. */
 	set_day("2027-02-10");
 	assert_int_equal(jz_case_province_done(&x->jb, cid, &e), 0);
 	income(x, cid, ID_JG, "外出务工", 90000);
@@ -1007,7 +1007,7 @@ static void test_continue_refused_when_ineligible(void **state)
 	jz_rowid cid = accepted_in_may(x, family3(x, p));
 	approve_in_may(x, cid);
 	set_day("2026-11-20");
-	income(x, cid, ID_JG, "工资", 300000); /* 3,000.00 ÷ 3 = 1,000.00 > 610.00 */
+	income(x, cid, ID_JG, "工资", 300000); /* 3,000.00 / 3 = 1,000.00 > 610.00 */
 	struct jz_review go = {.result = "继续"};
 	REFUSED(x, jz_case_review(&x->jb, cid, &go, &e_), "渐退或退出");
 }
@@ -1248,7 +1248,7 @@ static void test_standard_change_later_months_only(void **state)
 	assert_int_equal(june->r.standard_fen, 61000); /* the past is not rewritten */
 	assert_int_equal(july->r.standard_fen, 65000);
 	assert_int_equal(june->r.total_fen, 68000);
-	/* 650.00 − 383.33 = 266.67; × 3 = 800.01 → 800.00 */
+	/* 650.00 - 383.33 = 266.67; x 3 = 800.01 → 800.00 */
 	assert_int_equal(july->r.total_fen, 80000);
 	assert_true(has_line(july, "2026-07 农村低保标准 650.00 元"));
 	free(june);

@@ -387,8 +387,8 @@ static void test_dibao_worked_household(void **state)
 	HAS_LINE(&r, "低保边缘：否");
 	HAS_LINE(&r, "低收入家庭：是", "915.00");
 	HAS_LINE(&r, "保障对象 3 人：王建国、李秀英、王小明");
-	HAS_LINE(&r, "补差 326.67 × 3 人 = 980.01 元", "四舍五入到元为 980.00 元");
-	HAS_LINE(&r, "王小明 分类施保", "二级智力残疾", "610.00 × 20% = 122.00 元", "1–4 级残疾证");
+	HAS_LINE(&r, "补差 326.67 x 3 人 = 980.01 元", "四舍五入到元为 980.00 元");
+	HAS_LINE(&r, "王小明 分类施保", "二级智力残疾", "610.00 x 20% = 122.00 元", "1–4 级残疾证");
 	HAS_LINE(&r, "结论：符合", "1,102.00 元");
 	NO_LINE(&r, "王建国 分类施保");
 	/* the fen of the lines that carry an amount */
@@ -531,7 +531,7 @@ static void test_rounding_rules(void **state)
 		assert_int_equal(r.supplement_fen[2], supp2[rule]);
 		assert_int_equal(r.total_fen, base2[rule] + supp2[rule]);
 	}
-	HAS_LINE(&r, "补差 327.17 × 3 人 = 981.51 元"); /* rule 2: nothing to round */
+	HAS_LINE(&r, "补差 327.17 x 3 人 = 981.51 元"); /* rule 2: nothing to round */
 	NO_LINE(&r, "保留到分为");
 	fake_set(&f, "dibao.rounding", "*", "2020-01", 1);
 	calc_ok(&in, &r);
@@ -754,7 +754,7 @@ static void test_single_waived(void **state)
 	HAS_LINE(&r, "免核对", "黔民发〔2020〕9号");
 	HAS_LINE(&r, "单人保对象 张小花", "一级肢体残疾");
 	HAS_LINE(&r, "单人保资格：未脱贫建档立卡家庭");
-	HAS_LINE(&r, "单人保金额", "610.00 × 1 人 = 610.00 元");
+	HAS_LINE(&r, "单人保金额", "610.00 x 1 人 = 610.00 元");
 	NO_LINE(&r, "工资");
 	NO_LINE(&r, "低保边缘");
 	/* the migrant setting is not needed when nothing is counted */
@@ -851,7 +851,7 @@ static void test_single_low_income(void **state)
 	assert_int_equal(r.gap_fen, 11000);
 	assert_int_equal(r.base_fen, 11000);
 	assert_int_equal(r.total_fen, 17100);
-	HAS_LINE(&r, "单人保按差额补差 110.00 × 1 人 = 110.00 元");
+	HAS_LINE(&r, "单人保按差额补差 110.00 x 1 人 = 110.00 元");
 
 	fake_set(&f, "dibao.single_amount_rule", "*", "2020-01", 0);
 	m[0].income_fen[JZ_INC_WAGE] = 200000;
@@ -917,9 +917,9 @@ static void test_tekun(void **state)
 	assert_int_equal(r.total_fen, 160600);
 	HAS_LINE(&r, "分散供养", "半自理");
 	HAS_LINE(&r, "基本生活标准", "950.00", "160%", "976.00 元", "普民〔2021〕77号");
-	HAS_LINE(&r, "照料护理标准（半自理）", "2,100.00 × 30% = 630.00 元");
+	HAS_LINE(&r, "照料护理标准（半自理）", "2,100.00 x 30% = 630.00 元");
 	HAS_LINE(&r, "供养对象 1 人：吴老汉");
-	HAS_LINE(&r, "(976.00 + 630.00) × 1 人 = 1,606.00 元");
+	HAS_LINE(&r, "(976.00 + 630.00) x 1 人 = 1,606.00 元");
 
 	in.area = "城市";
 	in.mode = "集中供养";
@@ -967,7 +967,7 @@ static void test_orphan(void **state)
 	assert_int_equal(r.eligible, 1);
 	assert_int_equal(r.total_fen, 105000);
 	HAS_LINE(&r, "社会散居标准 1,050.00 元");
-	HAS_LINE(&r, "每月金额 1,050.00 × 1 人 = 1,050.00 元");
+	HAS_LINE(&r, "每月金额 1,050.00 x 1 人 = 1,050.00 元");
 
 	m[1] = member("郑小贝", 1, 7);
 	in.n = 2;

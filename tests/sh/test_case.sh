@@ -59,7 +59,7 @@ expect_rc 0 "case list --due the day after" "$J" --db "$db" --today 2026-11-18 c
 expect_out "[调查超期] $c1 入户调查已过期限 2026-11-17" "case list --due shows the passed deadline"
 
 # ---- case calc: 补差 line, total alone on the last line ----
-# 外出务工 1,000.00 − 30% = 700.00; ÷ 2 = 350.00; (610.00 − 350.00) × 2 = 520.00.
+# 外出务工 1,000.00 - 30% = 700.00; / 2 = 350.00; (610.00 - 350.00) x 2 = 520.00.
 expect_rc 0 "case income" "$J" --db "$db" --today 2026-11-18 case income "$c1" --member 34052419800101001X \
 	--kind 外出务工 --monthly 1000 --as jingban
 expect_rc 1 "case income of an unknown kind" "$J" --db "$db" case income "$c1" --member 34052419800101001X \
@@ -140,7 +140,7 @@ expect_out "2027-01-01 起 650.00 元/月" "standard list shows it"
 expect_rc 0 "case calc for 2026-12" "$J" --db "$db" case calc "$c1" --month 2026-12
 expect_out "2026-12 农村低保标准 610.00 元" "December keeps 610.00"
 expect_eq "$(last)" "520.00" "December total unchanged"
-# (650.00 − 350.00) × 2 = 600.00
+# (650.00 - 350.00) x 2 = 600.00
 expect_rc 0 "case calc for 2027-01" "$J" --db "$db" case calc "$c1" --month 2027-01
 expect_out "2027-01 农村低保标准 650.00 元" "January has 650.00"
 expect_eq "$(last)" "600.00" "January total with the new standard"
