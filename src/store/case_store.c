@@ -66,13 +66,6 @@ static void bind_case(sqlite3_stmt *st, const jz_case *c)
 	}
 }
 
-static int step_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
-}
-
 int jz_store_case_insert(jz_db *db, jz_case *c, jz_err *e)
 {
 	char now[20];
@@ -83,7 +76,7 @@ int jz_store_case_insert(jz_db *db, jz_case *c, jz_err *e)
 	jz_now(now);
 	bind_case(st, c);
 	jz_bind_text(st, NCOLS + 1, now);
-	if (step_done(db, st, e, "新增案件"))
+	if (jz_stmt_done(db, st, e, "新增案件"))
 		return -1;
 	c->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -97,7 +90,7 @@ int jz_store_case_update(jz_db *db, const jz_case *c, jz_err *e)
 		return -1;
 	bind_case(st, c);
 	sqlite3_bind_int64(st, NCOLS + 1, c->id);
-	return step_done(db, st, e, "修改案件");
+	return jz_stmt_done(db, st, e, "修改案件");
 }
 
 static int one_case(jz_db *db, sqlite3_stmt *st, jz_case *c, jz_err *e)
@@ -150,7 +143,7 @@ int jz_store_case_member_add(jz_db *db, jz_rowid case_id, jz_rowid person_id, jz
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, person_id);
-	return step_done(db, st, e, "保存保障对象");
+	return jz_stmt_done(db, st, e, "保存保障对象");
 }
 
 int jz_store_case_members(jz_db *db, jz_rowid case_id, jz_rowid *out, int max, jz_err *e)
@@ -202,7 +195,7 @@ int jz_store_income_put(jz_db *db, jz_rowid case_id, jz_rowid person_id, const c
 	sqlite3_bind_int64(st, 2, person_id);
 	jz_bind_text(st, 3, kind);
 	sqlite3_bind_int64(st, 4, fen);
-	return step_done(db, st, e, "保存收入");
+	return jz_stmt_done(db, st, e, "保存收入");
 }
 
 int jz_store_incomes(jz_db *db, jz_rowid case_id,
@@ -234,7 +227,7 @@ int jz_store_expense_put(jz_db *db, jz_rowid case_id, const char *kind, long lon
 	sqlite3_bind_int64(st, 1, case_id);
 	jz_bind_text(st, 2, kind);
 	sqlite3_bind_int64(st, 3, fen);
-	return step_done(db, st, e, "保存支出");
+	return jz_stmt_done(db, st, e, "保存支出");
 }
 
 int jz_store_expenses(jz_db *db, jz_rowid case_id,
@@ -271,7 +264,7 @@ int jz_store_amount_put(jz_db *db, jz_rowid case_id, const struct jz_case_amount
 	sqlite3_bind_int64(st, 5, a->total_fen);
 	sqlite3_bind_int(st, 6, a->covered);
 	jz_bind_text(st, 7, a->note);
-	return step_done(db, st, e, "保存保障金额");
+	return jz_stmt_done(db, st, e, "保存保障金额");
 }
 
 int jz_store_supplement_put(jz_db *db, jz_rowid case_id, const char *from_month,
@@ -286,7 +279,7 @@ int jz_store_supplement_put(jz_db *db, jz_rowid case_id, const char *from_month,
 	jz_bind_text(st, 2, from_month);
 	sqlite3_bind_int64(st, 3, person_id);
 	sqlite3_bind_int64(st, 4, fen);
-	return step_done(db, st, e, "保存分类施保");
+	return jz_stmt_done(db, st, e, "保存分类施保");
 }
 
 int jz_store_amount_in(jz_db *db, jz_rowid case_id, const char *month, struct jz_case_amount *a,
@@ -409,7 +402,7 @@ int jz_store_case_member_stop(jz_db *db, jz_rowid case_id, jz_rowid person_id,
 	jz_bind_text(st, 1, until_month);
 	sqlite3_bind_int64(st, 2, case_id);
 	sqlite3_bind_int64(st, 3, person_id);
-	return step_done(db, st, e, "停发个人保障金");
+	return jz_stmt_done(db, st, e, "停发个人保障金");
 }
 
 int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, const char *date,
@@ -423,7 +416,7 @@ int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, c
 	jz_bind_text(st, 2, department);
 	jz_bind_text(st, 3, date);
 	jz_bind_text(st, 4, outcome ? outcome : "");
-	if (step_done(db, st, e, "保存转介"))
+	if (jz_stmt_done(db, st, e, "保存转介"))
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(jz_db_handle(db));
@@ -441,7 +434,7 @@ int jz_store_work_refusal_add(jz_db *db, jz_rowid person_id, const char *date, c
 	jz_bind_text(st, 2, date);
 	jz_bind_text(st, 3, offer);
 	sqlite3_bind_int(st, 4, good_reason);
-	return step_done(db, st, e, "保存拒绝就业记录");
+	return jz_stmt_done(db, st, e, "保存拒绝就业记录");
 }
 
 int jz_store_work_refusals_in_a_row(jz_db *db, jz_rowid person_id, jz_err *e)
@@ -474,5 +467,5 @@ int jz_store_relative_add(jz_db *db, const char *id_number, const char *name, co
 	jz_bind_text(st, 5, login ? login : "");
 	jz_bind_text(st, 6, relation);
 	jz_bind_text(st, 7, date);
-	return step_done(db, st, e, "保存近亲属备案");
+	return jz_stmt_done(db, st, e, "保存近亲属备案");
 }

@@ -221,6 +221,13 @@ sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e)
 	return st;
 }
 
+int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
+}
+
 void jz_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)

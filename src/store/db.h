@@ -39,6 +39,10 @@ int jz_tx_depth(const jz_db *db);
  * and cleared when handed out again, finalized in jz_db_close. */
 sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e);
 
+/* Steps a statement that returns no row (INSERT, UPDATE...), resets it;
+ * 0, or -1 with a message naming what failed. */
+int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what);
+
 /* Reports a SQLite failure on db as a Chinese message (code JZ_EDATA). */
 int jz_db_fail(jz_db *db, jz_err *e, const char *what);
 

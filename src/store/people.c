@@ -92,13 +92,6 @@ static void bind_household(sqlite3_stmt *st, const jz_household *h)
 	jz_bind_text(st, 14, h->closed_on[0] ? h->closed_on : NULL);
 }
 
-static int done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
-}
-
 int jz_store_household_insert(jz_db *db, jz_household *h, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db,
@@ -111,7 +104,7 @@ int jz_store_household_insert(jz_db *db, jz_household *h, jz_err *e)
 	jz_now(now);
 	bind_household(st, h);
 	jz_bind_text(st, 15, now);
-	if (done(db, st, e, "新增家庭"))
+	if (jz_stmt_done(db, st, e, "新增家庭"))
 		return -1;
 	h->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -127,7 +120,7 @@ int jz_store_household_update(jz_db *db, const jz_household *h, jz_err *e)
 		return -1;
 	bind_household(st, h);
 	sqlite3_bind_int64(st, 15, h->id);
-	return done(db, st, e, "修改家庭");
+	return jz_stmt_done(db, st, e, "修改家庭");
 }
 
 int jz_store_household_get(jz_db *db, jz_rowid id, jz_household *h, jz_err *e)
@@ -198,7 +191,7 @@ int jz_store_person_insert(jz_db *db, jz_person *p, jz_err *e)
 	jz_now(now);
 	bind_person(st, p);
 	jz_bind_text(st, 17, now);
-	if (done(db, st, e, "新增人员"))
+	if (jz_stmt_done(db, st, e, "新增人员"))
 		return -1;
 	p->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -215,7 +208,7 @@ int jz_store_person_update(jz_db *db, const jz_person *p, jz_err *e)
 		return -1;
 	bind_person(st, p);
 	sqlite3_bind_int64(st, 17, p->id);
-	return done(db, st, e, "修改人员");
+	return jz_stmt_done(db, st, e, "修改人员");
 }
 
 int jz_store_person_get(jz_db *db, jz_rowid id, jz_person *p, jz_err *e)

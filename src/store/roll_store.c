@@ -7,13 +7,6 @@
 
 #include "core/clock.h"
 
-static int step_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
-}
-
 static void read_info(sqlite3_stmt *st, struct jz_roll_info *r)
 {
 	memset(r, 0, sizeof *r);
@@ -50,7 +43,7 @@ int jz_store_roll_built(jz_db *db, const char *month, const char *at, const char
 	jz_bind_text(st, 1, month);
 	jz_bind_text(st, 2, at);
 	jz_bind_text(st, 3, by);
-	return step_done(db, st, e, "保存发放花名册");
+	return jz_stmt_done(db, st, e, "保存发放花名册");
 }
 
 int jz_store_roll_ensure(jz_db *db, const char *month, jz_err *e)
@@ -60,7 +53,7 @@ int jz_store_roll_ensure(jz_db *db, const char *month, jz_err *e)
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, month);
-	return step_done(db, st, e, "保存发放花名册");
+	return jz_stmt_done(db, st, e, "保存发放花名册");
 }
 
 int jz_store_roll_lock(jz_db *db, const char *month, const char *at, const char *by, jz_err *e)
@@ -72,7 +65,7 @@ int jz_store_roll_lock(jz_db *db, const char *month, const char *at, const char 
 	jz_bind_text(st, 1, at);
 	jz_bind_text(st, 2, by);
 	jz_bind_text(st, 3, month);
-	if (step_done(db, st, e, "锁定发放花名册"))
+	if (jz_stmt_done(db, st, e, "锁定发放花名册"))
 		return -1;
 	if (sqlite3_changes(jz_db_handle(db)) != 1)
 		return jz_fail(e, JZ_EUSER, "%s 的发放花名册不存在或已经锁定", month);
@@ -102,7 +95,7 @@ int jz_store_roll_clear_cases(jz_db *db, const char *month, jz_err *e)
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, month);
-	return step_done(db, st, e, "清除花名册草稿");
+	return jz_stmt_done(db, st, e, "清除花名册草稿");
 }
 
 static void bind_id_or_null(sqlite3_stmt *st, int i, jz_rowid id)
@@ -130,7 +123,7 @@ int jz_store_roll_line_add(jz_db *db, struct jz_roll_line *l, jz_err *e)
 	jz_bind_text(st, 8, l->for_month);
 	sqlite3_bind_int64(st, 9, l->amount_fen);
 	jz_bind_text(st, 10, l->note);
-	if (step_done(db, st, e, "保存花名册明细"))
+	if (jz_stmt_done(db, st, e, "保存花名册明细"))
 		return -1;
 	l->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -288,7 +281,7 @@ int jz_store_onetime_insert(jz_db *db, struct jz_onetime_info *o, jz_err *e)
 	jz_bind_text(st, 4, o->month);
 	jz_bind_text(st, 5, o->selection);
 	jz_bind_text(st, 6, now);
-	if (step_done(db, st, e, "保存一次性发放"))
+	if (jz_stmt_done(db, st, e, "保存一次性发放"))
 		return -1;
 	o->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;

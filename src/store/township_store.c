@@ -5,13 +5,6 @@
 
 #include "core/clock.h"
 
-static int step_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
-}
-
 int jz_store_township_insert(jz_db *db, const jz_township *t, jz_err *e)
 {
 	char now[20];
@@ -27,7 +20,7 @@ int jz_store_township_insert(jz_db *db, const jz_township *t, jz_err *e)
 	jz_bind_text(st, 4, t->phone);
 	sqlite3_bind_int(st, 5, t->is_demo);
 	jz_bind_text(st, 6, now);
-	return step_done(db, st, e, "建立乡镇");
+	return jz_stmt_done(db, st, e, "建立乡镇");
 }
 
 int jz_store_township_update(jz_db *db, const jz_township *t, jz_err *e)
@@ -40,7 +33,7 @@ int jz_store_township_update(jz_db *db, const jz_township *t, jz_err *e)
 	jz_bind_text(st, 2, t->county);
 	jz_bind_text(st, 3, t->area_code);
 	jz_bind_text(st, 4, t->phone);
-	return step_done(db, st, e, "修改乡镇");
+	return jz_stmt_done(db, st, e, "修改乡镇");
 }
 
 int jz_store_township_get(jz_db *db, jz_township *t, jz_err *e)
@@ -87,7 +80,7 @@ int jz_store_village_insert(jz_db *db, jz_village *v, jz_err *e)
 	jz_bind_text(st, 3, v->kind);
 	jz_bind_text(st, 4, v->area);
 	sqlite3_bind_int(st, 5, v->groups);
-	if (step_done(db, st, e, "新增村（社区）"))
+	if (jz_stmt_done(db, st, e, "新增村（社区）"))
 		return -1;
 	v->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -152,7 +145,7 @@ int jz_store_operator_insert(jz_db *db, jz_operator *o, const char *pw_hash, jz_
 	jz_bind_text(st, 4, pw_hash);
 	sqlite3_bind_int(st, 5, o->disabled);
 	jz_bind_text(st, 6, now);
-	if (step_done(db, st, e, "新增操作员"))
+	if (jz_stmt_done(db, st, e, "新增操作员"))
 		return -1;
 	o->id = sqlite3_last_insert_rowid(jz_db_handle(db));
 	return 0;
@@ -227,7 +220,7 @@ int jz_store_setting_put(jz_db *db, const char *key, const char *area, const cha
 	jz_bind_text(st, 3, from_date);
 	jz_bind_text(st, 4, value);
 	jz_bind_text(st, 5, note ? note : "");
-	return step_done(db, st, e, "保存设置");
+	return jz_stmt_done(db, st, e, "保存设置");
 }
 
 int jz_store_settings_list(jz_db *db, const char *prefix, struct jz_setting_row *out, int max,
