@@ -20,22 +20,6 @@ static int in_force(const jz_case *c, jz_err *e)
 	return jz_fail(e, JZ_EUSER, "案件 %s 现在是「%s」，不在保障中", c->number, c->state);
 }
 
-static int next_review(jz_db *db, jz_case *c, const char *today, jz_err *e)
-{
-	jz_household h;
-	long long months;
-	if (jz_store_household_get(db, c->household_id, &h, e) < 0)
-		return -1;
-	int stable = strcmp(c->programme, "低保") || h.no_labour;
-	if (jz_setting_int(db, stable ? "case.review_months_stable" : "case.review_months_other", "*",
-			   today, &months, e))
-		return -1;
-	char m[8];
-	jz_month_add(today, (int)months, m);
-	jz_month_last_day(m, c->review_due);
-	return 0;
-}
-
 /* Who may get 渐退 is a setting: 建档立卡 households, rural ones, or both. */
 static int grace_allowed(jz_db *db, const jz_case *c, const char *today, jz_err *e)
 {
@@ -121,9 +105,9 @@ static int apply_review(jz_session *s, jz_case *c, const struct jz_review *r, co
 	if (!res.r.eligible)
 		return jz_fail(e, JZ_EUSER, "复核核算已不符合条件（%s）：请选择渐退或退出", res.r.refusal);
 	if (!strcmp(r->result, "继续"))
-		return next_review(s->db, c, today, e);
+		return jz_case_review_due(s->db, c, today, c->review_due, e);
 	c->province_pending = 1;
-	return jz_case_fix_amount(s->db, c, next, &res, "复核调整", e) || next_review(s->db, c, today, e);
+	return jz_case_fix_amount(s->db, c, next, &res, "复核调整", e) || jz_case_review_due(s->db, c, today, c->review_due, e);
 }
 
 int jz_case_review(jz_session *s, jz_rowid case_id, const struct jz_review *r, jz_err *e)

@@ -119,24 +119,6 @@ static int county_record(jz_session *s, jz_case *c, const struct jz_step *st, co
 	return 0;
 }
 
-/* The review interval: yearly for stable households, more often for others. */
-static int review_due(jz_db *db, const jz_case *c, const char *today, char out[11], jz_err *e)
-{
-	jz_household h;
-	long long months;
-	if (jz_store_household_get(db, c->household_id, &h, e) < 0)
-		return -1;
-	int stable = strcmp(c->programme, "低保") || h.no_labour;
-	if (jz_setting_int(db, stable ? "case.review_months_stable" : "case.review_months_other", "*",
-			   today, &months, e))
-		return -1;
-	char m[8], last[11];
-	jz_month_add(today, (int)months, m);
-	jz_month_last_day(m, last);
-	memcpy(out, last, 11);
-	return 0;
-}
-
 static int approve(jz_session *s, jz_case *c, const struct jz_step *st, const char *today, jz_err *e)
 {
 	struct jz_case_means cm;
@@ -153,7 +135,7 @@ static int approve(jz_session *s, jz_case *c, const struct jz_step *st, const ch
 		return jz_fail(e, JZ_EUSER, "按 %s 的标准核算已不符合条件：%s", c->start_month, cm.r.refusal);
 	if (jz_case_check_supplements(c, &cm, e) ||
 	    jz_case_fix_amount(s->db, c, c->start_month, &cm, "审批", e) ||
-	    review_due(s->db, c, today, c->review_due, e))
+	    jz_case_review_due(s->db, c, today, c->review_due, e))
 		return -1;
 	c->province_pending = 1;
 	set_state(c, "在保");

@@ -14,4 +14,11 @@ int jz_case_record(jz_session *s, const jz_case *c, const char *action, const ch
 /* Means-test figures may change only before approval, or at a review. */
 int jz_case_editable(const jz_case *c, jz_err *e);
 
+/* When the case is next reviewed (动态管理), by category of household:
+ * stable (no one able to work, or not 低保) yearly, households living on
+ * unsteady work (an able adult in 外出务工, 灵活就业 or 未登记失业) most often,
+ * the rest in between — the months are settings. Writes the last day of
+ * the month due into out. */
+int jz_case_review_due(jz_db *db, const jz_case *c, const char *today, char out[11], jz_err *e);
+
 #endif

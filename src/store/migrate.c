@@ -298,7 +298,8 @@ static const struct jz_migration migrations[] = {
 	 "  ('fund.low_balance_fen', '*', '1900-01-01', '500000', '备用金余额低于此数（分）时提醒申请拨付'),"
 	 "  ('means.deposit_limit_pct', '*', '1900-01-01', '200', '低保：人均存款不超过全年低保标准的 %'),"
 	 "  ('means.vehicle_limit', '*', '1900-01-01', '0', '低保：家庭可有的机动车数（残疾人代步车除外）'),"
-	 "  ('means.house_limit', '*', '1900-01-01', '1', '低保：家庭可有的住房套数');"},
+	 "  ('means.house_limit', '*', '1900-01-01', '1', '低保：家庭可有的住房套数'),"
+	 "  ('case.review_months_unsteady', '*', '1900-01-01', '3', '收入不稳定户（有劳动力务工、灵活就业或失业）复核间隔（月）');"},
 };
 
 int jz_migrate_latest(void)
