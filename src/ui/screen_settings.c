@@ -90,9 +90,11 @@ static void draw_list(jz_desk *d, struct settings *s, int y, int n, void (*line)
 	for (int i = 0; i < rows && s->scroll + i < n; i++) {
 		char buf[300];
 		line(s, s->scroll + i, buf, sizeof buf);
-		int a = s->scroll + i == s->sel ? jz_attr(d, JZ_PAIR_SELECT) : 0;
+		int sel = s->scroll + i == s->sel;
+		int a = sel ? jz_attr(d, JZ_PAIR_SELECT) : 0;
 		attron(a);
-		jz_draw_text(stdscr, y + i, 2, buf, d->cols - 4, 1);
+		jz_draw_text(stdscr, y + i, 2, sel ? ">" : " ", 2, 1);
+		jz_draw_text(stdscr, y + i, 4, buf, d->cols - 6, 1);
 		attroff(a);
 	}
 }
@@ -254,8 +256,40 @@ static int std_save(jz_desk *d, void *r, const char *why, jz_err *e)
 	return jz_setting_set(&d->s, key, s->area, s->from, value, why, e);
 }
 
+/* Another setting: a new value from a date (the old one stays for the past). */
+static int set_other(jz_desk *d, struct settings *s)
+{
+	char value[64], from[32], q[200];
+	jz_err e = {0};
+	if (!s->nrows)
+		return JZ_KEY_HANDLED;
+	const struct jz_setting_row *r = &s->all[s->rows[s->sel]];
+	size_t kl = strlen(r->key);
+	int money = kl > 4 && !strcmp(r->key + kl - 4, "_fen"); /* typed in yuan, kept in fen */
+	char shown[64];
+	if (money)
+		jz_money_format(atoll(r->value), shown, sizeof shown);
+	else
+		snprintf(shown, sizeof shown, "%s", r->value);
+	snprintf(q, sizeof q, "%s 的新值%s：", r->key, money ? "（元）" : "");
+	if (!jz_desk_prompt(d, q, shown, value, sizeof value) ||
+	    !jz_desk_prompt(d, "从哪天起执行（YYYY-MM-DD）：", d->today, from, sizeof from))
+		return JZ_KEY_REDRAW;
+	long long fen;
+	if (money && jz_money_parse(value, &fen, &e) == 0)
+		snprintf(value, sizeof value, "%lld", fen);
+	if ((money && e.msg[0]) || jz_setting_set(&d->s, r->key, r->area, from, value, "调整设置", &e))
+		jz_desk_report(d, &e);
+	else
+		jz_desk_msg(d, 0, "已设置：%s 从 %s 起为 %s", r->key, from, value);
+	load(d, s);
+	return JZ_KEY_REDRAW;
+}
+
 static int open_form(jz_desk *d, struct settings *s, int add)
 {
+	if (s->pane == P_OTHER)
+		return set_other(d, s);
 	if (s->pane == P_TOWN) {
 		jz_township *t = malloc(sizeof *t);
 		if (!t)
@@ -320,6 +354,8 @@ static int keybar(jz_desk *d, void *p, struct jz_keyitem *out, int max)
 		out[n++] = (struct jz_keyitem){"e", "修改"};
 	else if (s->pane != P_OTHER)
 		out[n++] = (struct jz_keyitem){"a", "新增"};
+	else
+		out[n++] = (struct jz_keyitem){"e", "改值"};
 	out[n++] = (struct jz_keyitem){"Esc", "返回"};
 	return n;
 }

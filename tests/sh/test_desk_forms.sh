@@ -43,6 +43,18 @@ tm_keys Enter
 expect_screen "1050.50" "the new standard is listed with its date"
 v=$(sqlite3 "$db" "SELECT value || '|' || area || '|' || from_date FROM setting WHERE key = 'dibao.standard_fen'")
 [ "$v" = "105050|农村|2027-01-01" ] && ok "the standard is stored in fen from its date" || bad "standard stored as「$v」"
+tm_keys 4
+expect_screen "argon2id 内存" "pane 4 lists the other settings with their notes"
+i=0
+while [ $i -lt 30 ] && ! tm_screen | grep -q "^ *> argon2id 内存"; do tm_keys Down; sleep 0.05; i=$((i + 1)); done
+tm_keys e
+expect_screen "auth.pwhash_mem_kib 的新值" "e asks the new value"
+tm_keys C-u; tm_text 32768; tm_keys Enter
+expect_screen "从哪天起执行" "and the date it takes effect"
+tm_keys Enter
+expect_screen "已设置" "the setting is changed"
+v=$(sqlite3 "$db" "SELECT value FROM setting WHERE key = 'auth.pwhash_mem_kib' AND from_date = '2026-11-27'")
+[ "$v" = 32768 ] && ok "the new value is a new row from today; the old one stays" || bad "setting stored as「$v」"
 tm_keys F10
 tm_dead && ok "quit" || bad "quit"
 tm_stop
