@@ -36,6 +36,9 @@ int jz_cmd_standard(jz_cli *c);
 int jz_cmd_notice(jz_cli *c);
 int jz_cmd_roll(jz_cli *c);
 int jz_cmd_onetime(jz_cli *c);
+int jz_cmd_fund(jz_cli *c);
+int jz_cmd_aid(jz_cli *c);
+int jz_cmd_holiday(jz_cli *c);
 
 
 

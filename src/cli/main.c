@@ -40,6 +40,9 @@ static const struct command commands[] = {
 	 "公示名单（身份证号隐去中间 8 位）  public notice lists"},
 	{"roll", jz_cmd_roll, "jiuzhu roll YYYY-MM [--lock] [--export 文件夹 [--utf8]] --as 操作员", "发放花名册：生成、锁定、导出（每村 xlsx、银行代发）  monthly payment roll"},
 	{"onetime", jz_cmd_onetime, "jiuzhu onetime 名称 --amount 元 --per 人|户 --month YYYY-MM [--programme 项目] [--village 村名] [--ids 名单文件] --as 操作员", "一次性发放（价格临时补贴、搬迁补助）  one-off payment to a group"},
+	{"fund", jz_cmd_fund, "jiuzhu fund allocate 元 --doc 县级文号 [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund return 元 --reason 原因 [--case 案件编号] [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund adjust 元（可为负） --reason 原因 [--date YYYY-MM-DD] --as 审批操作员\n       jiuzhu fund balance|list|statement|request [--from YYYY-MM-DD --to YYYY-MM-DD] [-o 文件.xlsx]", "临时救助备用金：预拨、退回、调整、余额、收支情况表、申请拨付  reserve fund"},
+	{"aid", jz_cmd_aid, "jiuzhu aid new|step|pay|schedule|paperwork|followup|refer|meeting|convert|show|list|receipt|figures ...", "临时救助：急难型（先行救助）、支出型、分级审批、分期发放、领取凭证  temporary assistance"},
+	{"holiday", jz_cmd_holiday, "jiuzhu holiday add YYYY-MM-DD 休|班 [--note 说明] --as 操作员\n       jiuzhu holiday remove YYYY-MM-DD --as 操作员\n       jiuzhu holiday list [--year YYYY]", "节假日安排（计算工作日）  holiday calendar for working days"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

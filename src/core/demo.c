@@ -94,7 +94,8 @@ int jz_demo_build(jz_db *db, const struct jz_demo_opts *o, jz_err *e)
 		goto out;
 	if (add_operators(&s, e) || add_settings(&s, e) || add_villages(&s, g, e) ||
 	    add_households(&s, g, o, e) || jz_demo_deaths(&s, g, e) ||
-	    jz_demo_history(db, g, o->households, o->months, e)) {
+	    jz_demo_history(db, g, o->households, o->months, e) ||
+	    jz_demo_aid(db, g, o->households, o->months < 12 ? o->months : 12, e)) {
 		jz_tx_rollback(db);
 		goto out;
 	}

@@ -29,6 +29,8 @@ int jz_demo_household(jz_session *s, struct jz_demo_gen *g, jz_err *e);
 /* The township's past: months of cases, reviews, deaths and locked rolls
  * before today's month, and applications on their way this month. */
 int jz_demo_history(jz_db *db, struct jz_demo_gen *g, int households, int months, jz_err *e);
+/* A year (at most months) of 临时救助 and of the reserve fund. */
+int jz_demo_aid(jz_db *db, struct jz_demo_gen *g, int households, int months, jz_err *e);
 /* Records the deaths chosen while generating. */
 int jz_demo_deaths(jz_session *s, struct jz_demo_gen *g, jz_err *e);
 

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/aid.h"
 #include "core/case_due.h"
+#include "core/fund.h"
 #include "core/settings.h"
 #include "store/case_store.h"
 #include "store/people.h"
@@ -89,6 +91,42 @@ static int case_items(const jz_case *cs, void *arg)
 	return 0;
 }
 
+/* 临时救助: steps for my role, paperwork of 先行 cases (red once overdue),
+ * county records, money not paid yet, stages due. */
+static int aid_items(jz_db *db, const jz_operator *op, const char *today, struct collect *c, jz_err *e)
+{
+	struct jz_aid_due d[64];
+	int n = jz_aid_dues(db, today, d, 64, e);
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n && i < 64; i++) {
+		if (!strcmp(d[i].kind, "待办") && op && d[i].role && !strstr(op->roles, d[i].role) &&
+		    !strstr(op->roles, "管理员"))
+			continue; /* a step for another role */
+		struct jz_todo t = {.kind = d[i].kind, .urgent = d[i].urgent, .household_id = d[i].household_id,
+				    .aid_case_id = d[i].aid_case_id};
+		snprintf(t.text, sizeof t.text, "%s", d[i].text);
+		snprintf(t.due, sizeof t.due, "%s", d[i].due);
+		add(c, &t);
+	}
+	return 0;
+}
+
+static int fund_item(jz_db *db, const char *today, struct collect *c, jz_err *e)
+{
+	long long balance, limit;
+	char a[32], b[32];
+	int low = jz_fund_low(db, today, &balance, &limit, e);
+	if (low <= 0)
+		return low;
+	struct jz_todo t = {.kind = "备用金", .urgent = 1};
+	jz_aid_yuan(balance, a, sizeof a);
+	jz_aid_yuan(limit, b, sizeof b);
+	snprintf(t.text, sizeof t.text, "临时救助备用金余额 %s 元，低于 %s 元，请向县民政局申请拨付", a, b);
+	add(c, &t);
+	return 0;
+}
+
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		 struct jz_todo *out, int max, jz_err *e)
 {
@@ -97,8 +135,8 @@ int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 	if (jz_setting_int(db, "case.democratic_review", "*", today, &dem, e))
 		return -1;
 	struct case_walk w = {&c, op, today, (int)dem};
-	if (deadline_item(&c, today) || jz_store_cases(db, "", case_items, &w, e) ||
-	    jz_store_dead_heads(db, dead_head, &c, e))
+	if (deadline_item(&c, today) || fund_item(db, today, &c, e) || aid_items(db, op, today, &c, e) ||
+	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e))
 		return -1;
 	return c.n;
 }

@@ -12,6 +12,7 @@ struct jz_todo {
 	char text[192];
 	jz_rowid household_id; /* what Enter opens, 0 = nothing */
 	jz_rowid case_id;
+	jz_rowid aid_case_id;  /* a 临时救助 case */
 	char due[11];
 };
 
