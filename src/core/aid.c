@@ -185,7 +185,8 @@ static int check_new(jz_db *db, const struct jz_aid_new *in, const char *today, 
 	    check_cause(db, in->cause, e) ||
 	    (in->method && jz_check_choice("method", "发放方式", in->method, jz_aid_methods, 0, e)) ||
 	    check_len("困难情况", in->need, sizeof ((jz_aid *)0)->need, e) ||
-	    check_len("证明材料", in->evidence, sizeof ((jz_aid *)0)->evidence, e))
+	    check_len("证明材料", in->evidence, sizeof ((jz_aid *)0)->evidence, e) ||
+	    check_len("户籍地", in->hukou, sizeof ((jz_aid *)0)->hukou, e))
 		return -1;
 	if (in->asked_fen <= 0)
 		return jz_fail_field(e, JZ_EUSER, "amount", "申请金额要大于 0");
@@ -224,7 +225,8 @@ static void fill_new(jz_aid *a, const struct jz_aid_new *in, const jz_person *p,
 	a->person_id = p->id;
 	a->household_id = p->household_id;
 	a->non_local = p->household_id == 0;
-	snprintf(a->hukou, sizeof a->hukou, "%s", p->hukou);
+	/* where a non-local person is from: his record, else as typed now */
+	snprintf(a->hukou, sizeof a->hukou, "%s", *p->hukou || !a->non_local || !in->hukou ? p->hukou : in->hukou);
 	snprintf(a->kind, sizeof a->kind, "%s", in->kind);
 	snprintf(a->cause, sizeof a->cause, "%s", in->cause);
 	snprintf(a->need, sizeof a->need, "%s", in->need ? in->need : "");

@@ -57,7 +57,19 @@ static int investigate(jz_session *s, jz_case *c, const struct jz_step *st, cons
 	memcpy(c->investigated_on, today, sizeof c->investigated_on);
 	snprintf(c->investigators, sizeof c->investigators, "%s",
 		 st->investigators && *st->investigators ? st->investigators : s->op.name);
-	snprintf(c->findings, sizeof c->findings, "%s", st->note ? st->note : "");
+	if (st->note && *st->note) { /* facts carried over (from 临时救助) stay */
+		char all[3 * sizeof c->findings];
+		snprintf(all, sizeof all, "%s%s%.*s", c->findings, *c->findings ? "；" : "",
+			 (int)sizeof c->findings, st->note);
+		size_t len = strlen(all);
+		if (len >= sizeof c->findings) { /* cut on a character boundary */
+			len = sizeof c->findings - 1;
+			while (len > 0 && ((unsigned char)all[len] & 0xC0) == 0x80)
+				len--;
+		}
+		memcpy(c->findings, all, len);
+		c->findings[len] = '\0';
+	}
 	set_state(c, "调查");
 	return 0;
 }
