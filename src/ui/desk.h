@@ -77,6 +77,10 @@ void jz_push_settings(jz_desk *d);
 /* The cases: filter is 受理中, 待我办理, 在保 or 全部. */
 void jz_push_cases(jz_desk *d, const char *filter);
 void jz_push_case(jz_desk *d, jz_rowid case_id);
+/* 临时救助: the list of cases, and the reserve fund (备用金). */
+void jz_push_aid(jz_desk *d);
+void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
+void jz_push_fund(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);

@@ -149,6 +149,10 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 		const struct jz_todo *t = &h->todo[h->sel];
 		if (t->case_id)
 			jz_push_case(d, t->case_id);
+		else if (t->aid_case_id)
+			jz_push_aid_case(d, t->aid_case_id);
+		else if (!strcmp(t->kind, "备用金"))
+			jz_push_fund(d);
 		else if (t->household_id)
 			jz_push_card(d, t->household_id);
 		else

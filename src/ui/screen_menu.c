@@ -15,13 +15,15 @@ static void open_search(jz_desk *d) { jz_push_search(d); }
 static void open_settings(jz_desk *d) { jz_push_settings(d); }
 static void open_accepting(jz_desk *d) { jz_push_cases(d, "受理中"); }
 static void open_mine(jz_desk *d) { jz_push_cases(d, "待我办理"); }
+static void open_aid(jz_desk *d) { jz_push_aid(d); }
+static void open_fund(jz_desk *d) { jz_push_fund(d); }
 
 static const struct item items[] = {
 	{"家庭档案", "查找家庭和人员，查看、修改家庭卡片", open_search},
 	{"申请受理", "低保、特困、孤儿、残疾人补贴的申请", open_accepting},
 	{"审核审批", "入户调查、评议、审核、公示、审批", open_mine},
-	{"临时救助", "急难型、支出型临时救助", NULL},
-	{"备用金", "临时救助备用金台账", NULL},
+	{"临时救助", "急难型、支出型临时救助", open_aid},
+	{"备用金", "临时救助备用金台账", open_fund},
 	{"台账", "排查、渐退、潜在对象等台账", NULL},
 	{"报表", "每月15日前报送的月报", NULL},
 	{"导入与比对", "导入花名册，与其他部门名单比对", NULL},
