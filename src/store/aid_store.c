@@ -131,11 +131,9 @@ int jz_store_aid_max_serial(jz_db *db, const char *prefix, jz_err *e)
 		" FROM aid_case WHERE substr(number, 1, length(?1)) = ?1", e);
 	if (!st)
 		return -1;
+	long long n;
 	jz_bind_text(st, 1, prefix);
-	int rc = sqlite3_step(st);
-	int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_reset(st);
-	return n < 0 ? jz_db_fail(db, e, "读取临时救助案件编号") : n;
+	return jz_stmt_int(db, st, &n, e, "读取临时救助案件编号") ? -1 : (int)n;
 }
 
 int jz_store_aids(jz_db *db, int (*fn)(const jz_aid *, void *), void *arg, jz_err *e)

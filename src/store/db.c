@@ -228,6 +228,14 @@ int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
 	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
 }
 
+int jz_stmt_int(jz_db *db, sqlite3_stmt *st, long long *out, jz_err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : jz_db_fail(db, e, what);
+}
+
 void jz_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)

@@ -43,6 +43,9 @@ sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e);
  * 0, or -1 with a message naming what failed. */
 int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what);
 
+/* Steps a statement that returns one integer (a count, a max); resets it. */
+int jz_stmt_int(jz_db *db, sqlite3_stmt *st, long long *out, jz_err *e, const char *what);
+
 /* Reports a SQLite failure on db as a Chinese message (code JZ_EDATA). */
 int jz_db_fail(jz_db *db, jz_err *e, const char *what);
 
