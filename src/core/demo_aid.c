@@ -19,6 +19,7 @@ struct team {
 	jz_session jb, sh, sp;
 	char today[11];
 	int households, docs;
+	jz_rowid staged;    /* the case paid in stages, one a month */
 };
 
 static void day_of(const struct team *t, const char *month, int day)
@@ -132,6 +133,7 @@ static int expense(struct team *t, struct jz_demo_gen *g, const char *month, lon
 		st[2].fen = fen - 2 * (fen / 3);
 		if (jz_aid_schedule(&t->jb, a.id, st, 3, e))
 			return -1;
+		t->staged = a.id;
 		return jz_aid_pay(&t->jb, a.id, 0, "银行", NULL, NULL, e);
 	}
 	return jz_aid_pay(&t->jb, a.id, 0, "银行", NULL, NULL, e);
@@ -158,6 +160,11 @@ static int month_of_aid(struct team *t, struct jz_demo_gen *g, const char *month
 		fen = 1500000; /* above the usual maximum: 一事一议 */
 	if (!last && expense(t, g, month, fen, k == 8, e))
 		return -1;
+	if ((k == 9 || k == 10) && t->staged) { /* the next stage, on its day */
+		day_of(t, month, 14);
+		if (jz_aid_pay(&t->jb, t->staged, 0, "银行", NULL, NULL, e))
+			return -1;
+	}
 	if (k == 5) {
 		day_of(t, month, 20);
 		if (jz_fund_return(&t->jb, 20000, "救助对象退回多领的部分", NULL, 0, e))
