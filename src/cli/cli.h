@@ -18,6 +18,10 @@ int jz_cli_report(const jz_err *e);
 /* The database path: --db, JIUZHU_DB, else $XDG_DATA_HOME/jiuzhu/<file>
  * (~/.local/share/jiuzhu/<file>). Creates the folder when create is set. */
 int jz_cli_db_path(const jz_cli *c, const char *file, int create, char *out, size_t n, jz_err *e);
+/* The arguments after a subcommand's verb ("case new ..." -> "new ..."). */
+jz_cli jz_cli_sub(const jz_cli *c);
+/* Opens the township database for reading commands (no sign-in). */
+jz_db *jz_cli_open(const jz_cli *c, jz_err *e);
 /* Reads a password: JIUZHU_PASSWORD, else asked on the terminal without echo
  * (twice when confirm is set). */
 int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err *e);

@@ -42,19 +42,6 @@ static const char HOLIDAY_USAGE[] =
 	"  jiuzhu holiday remove YYYY-MM-DD --as 操作员\n"
 	"  jiuzhu holiday list [--year YYYY]\n";
 
-static jz_cli sub_of(jz_cli *c)
-{
-	return (jz_cli){c->argc - 1, c->argv + 1, c->db_path};
-}
-
-static jz_db *open_read(jz_cli *c, jz_err *e)
-{
-	char path[4096];
-	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
-		return NULL;
-	return jz_db_open(path, JZ_OPEN_EXISTING, e);
-}
-
 static int usage(void)
 {
 	fputs(USAGE, stderr);
@@ -102,7 +89,7 @@ static int cmd_new(jz_cli *c)
 			 {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	if (!idn || !kind || !cause || !amount)
@@ -129,7 +116,7 @@ static int cmd_step(jz_cli *c)
 			 {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long long fen = 0;
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : usage();
@@ -170,7 +157,7 @@ static int cmd_pay(jz_cli *c)
 	jz_opt opts[] = {{"--as", &as, NULL}, {"--method", &method, NULL}, {"--date", &date, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long long fen = 0;
 	for (int i = 2; i < c->argc; i++)
 		if (c->argv[i][0] == '-' && c->argv[i][1] >= '0' && c->argv[i][1] <= '9') {
@@ -221,7 +208,7 @@ static int cmd_schedule(jz_cli *c)
 	jz_opt opts[] = {{"--as", &as, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	struct jz_aid_stage st[24];
 	int n = jz_cli_take_multi(&sub, "--stage", vals, 24, &e);
 	if (n < 0 || jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
@@ -250,7 +237,7 @@ static int cmd_simple(jz_cli *c, const char *what)
 			 {"--department", &dep, NULL}, {"--programme", &prog, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : usage();
 	if (jz_cli_session(c, as, &s, &e))
@@ -289,7 +276,7 @@ static int cmd_followup(jz_cli *c)
 			 {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : usage();
 	if (!amount)
@@ -443,7 +430,7 @@ static int cmd_show(jz_cli *c)
 	jz_aid a;
 	if (c->argc != 3)
 		return usage();
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int rc = !db || jz_aid_load(db, c->argv[2], &a, &e);
 	if (!rc)
 		print_aid(db, &a);
@@ -478,12 +465,12 @@ static int cmd_list(jz_cli *c)
 	int due = 0;
 	jz_opt opts[] = {{"--due", NULL, &due}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char today[11];
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	jz_today(today);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	if (!db)
 		return jz_cli_report(&e);
 	int rc = 0;
@@ -516,13 +503,13 @@ static int cmd_receipt(jz_cli *c)
 	const char *out = NULL, *seq_s = NULL, *pos[1];
 	jz_opt opts[] = {{"-o", &out, NULL}, {"--output", &out, NULL}, {"--seq", &seq_s, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long seq = 0;
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : usage();
 	if (seq_s && jz_cli_int("--seq", seq_s, 1, 999, &seq, &e))
 		return jz_cli_report(&e);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	jz_aid a;
 	int rc = !db || jz_aid_load(db, pos[0], &a, &e);
 	if (!rc && out && ends_with(out, ".xlsx")) {
@@ -555,14 +542,14 @@ static int cmd_figures(jz_cli *c)
 	const char *month = NULL, *pos[1];
 	jz_opt opts[] = {{"--month", &month, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char today[11], m[8], y[32];
 	struct jz_aid_figures f;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	jz_today(today);
 	jz_month_of(today, m);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int rc = !db || jz_aid_figures(db, month ? month : m, &f, &e);
 	jz_db_close(db);
 	if (rc)
@@ -616,7 +603,7 @@ static int holiday_write(jz_cli *c, int add)
 	jz_opt opts[] = {{"--as", &as, NULL}, {"--note", &note, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	int npos = jz_cli_parse(&sub, opts, pos, 2, &e);
 	if (npos < 0)
 		return jz_cli_report(&e);
@@ -643,14 +630,14 @@ static int holiday_list(jz_cli *c)
 	const char *year = NULL, *pos[1];
 	jz_opt opts[] = {{"--year", &year, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char from[11], to[11];
 	long y = 0;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0 || (year && jz_cli_int("--year", year, 1900, 9999, &y, &e)))
 		return jz_cli_report(&e);
 	snprintf(from, sizeof from, "%04ld-01-01", y);
 	snprintf(to, sizeof to, "%04ld-12-31", y);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	struct jz_holiday *v = calloc(4000, sizeof *v);
 	int n = !db || !v ? -1 : jz_holiday_list(db, year ? from : NULL, year ? to : NULL, v, 4000, &e);
 	if (!v)

@@ -36,19 +36,6 @@ static const char USAGE[] =
 	"  jiuzhu case stop-share 案件 --member 身份证号 --as 操作员\n"
 	"  jiuzhu case relative --id 身份证号 --name 姓名 --cadre 干部姓名 --relation 关系 [--post 职务] [--login 操作员] --as 操作员\n";
 
-static jz_cli sub_of(jz_cli *c)
-{
-	return (jz_cli){c->argc - 1, c->argv + 1, c->db_path};
-}
-
-static jz_db *open_read(jz_cli *c, jz_err *e)
-{
-	char path[4096];
-	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
-		return NULL;
-	return jz_db_open(path, JZ_OPEN_EXISTING, e);
-}
-
 /* A household by its number or a member's ID. */
 static int find_household(jz_db *db, const char *key, jz_rowid *hid, jz_err *e)
 {
@@ -93,7 +80,7 @@ static int cmd_new(jz_cli *c)
 			 {"--waived", NULL, &waived}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	int nm = jz_cli_take_multi(&sub, "--member", members, 64, &e);
 	if (nm < 0 || jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
@@ -129,7 +116,7 @@ static int cmd_step(jz_cli *c)
 			 {"--investigators", &inv, NULL}, {"--doc", &doc, NULL}, {"--doc-date", &docd, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
 	if (result && strcmp(result, "通过") && strcmp(result, "不通过")) {
@@ -167,7 +154,7 @@ static int cmd_calc(jz_cli *c)
 	const char *month = NULL, *pos[1];
 	jz_opt opts[] = {{"--month", &month, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char today[11], m[8], total[32];
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
@@ -177,7 +164,7 @@ static int cmd_calc(jz_cli *c)
 		fprintf(stderr, "jiuzhu: --month 的值「%s」不对，应写成 YYYY-MM\n", month);
 		return 1;
 	}
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	jz_case cs;
 	struct jz_case_means *cm = calloc(1, sizeof *cm);
 	int rc = !db || !cm || jz_case_load(db, pos[0], &cs, &e) ||
@@ -200,7 +187,7 @@ static int cmd_money(jz_cli *c, int income)
 			 {"--monthly", &monthly, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long long fen;
 	char id[19];
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1 || !kind || !monthly || (income && !member))
@@ -226,7 +213,7 @@ static int cmd_review(jz_cli *c, int exit_now)
 			 {"--grace", &grace, NULL}, {"--note", &note, NULL}, {"--date", &date, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long g = 6;
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
@@ -254,7 +241,7 @@ static int cmd_province(jz_cli *c)
 	jz_opt opts[] = {{"--as", &as, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)
 		return e.msg[0] ? jz_cli_report(&e) : (fputs(USAGE, stderr), 1);
 	if (jz_cli_session(c, as, &s, &e))
@@ -281,7 +268,7 @@ static int cmd_extra(jz_cli *c, const char *what)
 			 {"--login", &login, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	int npos = jz_cli_parse(&sub, opts, pos, 1, &e);
 	int want_case = !strcmp(what, "refer") || !strcmp(what, "stop-share");
 	if (npos < 0 || npos != want_case)
@@ -315,7 +302,7 @@ static int cmd_assets(jz_cli *c)
 			 {"--houses", &hou, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	long long fen;
 	long v, h;
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1)

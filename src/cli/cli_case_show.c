@@ -15,14 +15,6 @@
 #include "store/case_store.h"
 #include "store/people.h"
 
-static jz_db *open_read(jz_cli *c, jz_err *e)
-{
-	char path[4096];
-	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
-		return NULL;
-	return jz_db_open(path, JZ_OPEN_EXISTING, e);
-}
-
 static void line(const char *label, const char *v)
 {
 	if (v && *v)
@@ -89,7 +81,7 @@ int jz_cmd_case_show(jz_cli *c, const char *key)
 {
 	jz_err e = {0};
 	char today[11], month[8], a[32];
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	jz_case cs;
 	if (!db || jz_case_load(db, key, &cs, &e)) {
 		jz_db_close(db);
@@ -149,13 +141,13 @@ int jz_cmd_case_list(jz_cli *c)
 	int due = 0;
 	jz_opt opts[] = {{"--state", &state, NULL}, {"--due", NULL, &due}, {0}};
 	jz_err e = {0};
-	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	jz_cli sub = jz_cli_sub(c);
 	char today[11];
 	long long dem = 0;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	jz_today(today);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	struct list_ctx x = {db, due, 0, 0, today};
 	if (!db || jz_setting_int(db, "case.democratic_review", "*", today, &dem, &e)) {
 		jz_db_close(db);

@@ -194,3 +194,16 @@ int jz_cli_money(const char *opt, const char *v, long long *fen, jz_err *e)
 	snprintf(msg, sizeof msg, "%s", e->msg);
 	return jz_fail(e, JZ_EUSER, "选项 %s：%s", opt, msg);
 }
+
+jz_cli jz_cli_sub(const jz_cli *c)
+{
+	return (jz_cli){c->argc - 1, c->argv + 1, c->db_path};
+}
+
+jz_db *jz_cli_open(const jz_cli *c, jz_err *e)
+{
+	char path[4096];
+	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
+		return NULL;
+	return jz_db_open(path, JZ_OPEN_EXISTING, e);
+}

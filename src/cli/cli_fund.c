@@ -25,19 +25,6 @@ static const char USAGE[] =
 	"        申请拨付表\n"
 	"  期间默认从今年 1 月 1 日到今天。金额按元填写：1500、1500.5、1,500.00。\n";
 
-static jz_cli sub_of(jz_cli *c)
-{
-	return (jz_cli){c->argc - 1, c->argv + 1, c->db_path};
-}
-
-static jz_db *open_read(jz_cli *c, jz_err *e)
-{
-	char path[4096];
-	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
-		return NULL;
-	return jz_db_open(path, JZ_OPEN_EXISTING, e);
-}
-
 static int is_negative(const char *a)
 {
 	if (a[0] == '-')
@@ -100,7 +87,7 @@ static int cmd_move(jz_cli *c, const char *verb)
 			 {"--date", &date, NULL}, {"--case", &cs, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	const char *neg = take_negative(&sub);
 	int np = jz_cli_parse(&sub, opts, pos, 1, &e);
 	long long fen = 0;
@@ -140,7 +127,7 @@ static int cmd_balance(jz_cli *c)
 	const char *date = NULL, *pos[1];
 	jz_opt opts[] = {{"--date", &date, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char day[11], a[32], b[32];
 	long long bal = 0, limit = 0;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
@@ -150,7 +137,7 @@ static int cmd_balance(jz_cli *c)
 		return fprintf(stderr, "jiuzhu: --date 的值「%s」不对，应写成 YYYY-MM-DD\n", date), 1;
 	if (date)
 		snprintf(day, sizeof day, "%s", date);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int low = db ? jz_fund_low(db, day, &bal, &limit, &e) : -1;
 	jz_db_close(db);
 	if (low < 0)
@@ -232,12 +219,12 @@ static int cmd_statement(jz_cli *c)
 	const char *f = NULL, *t = NULL, *out = NULL, *pos[1];
 	jz_opt opts[] = {{"--from", &f, NULL}, {"--to", &t, NULL}, {"-o", &out, NULL}, {"--output", &out, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char from[11], to[11];
 	struct jz_fund_statement st;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0 || get_period(f, t, from, to, &e))
 		return jz_cli_report(&e);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int rc = !db || jz_fund_statement(db, from, to, &st, &e) ||
 		 (out && jz_fund_statement_xlsx(db, &st, out, &e));
 	jz_db_close(db);
@@ -271,12 +258,12 @@ static int cmd_list(jz_cli *c)
 	const char *f = NULL, *t = NULL, *pos[1];
 	jz_opt opts[] = {{"--from", &f, NULL}, {"--to", &t, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char from[11], to[11], a[32];
 	long long open = 0;
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0 || get_period(f, t, from, to, &e))
 		return jz_cli_report(&e);
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int rc = !db || jz_store_fund_opening(db, from, &open, &e);
 	if (!rc) {
 		printf("日期        类别         金额         余额  摘要（单位：元）\n");
@@ -293,7 +280,7 @@ static int cmd_request(jz_cli *c)
 	jz_opt opts[] = {{"--from", &f, NULL}, {"--to", &t, NULL}, {"-o", &out, NULL}, {"--output", &out, NULL},
 			 {"--amount", &amt, NULL}, {0}};
 	jz_err e = {0};
-	jz_cli sub = sub_of(c);
+	jz_cli sub = jz_cli_sub(c);
 	char from[11], to[11], a[32], b[32], d[32];
 	long long asked = 0;
 	struct jz_fund_request rq;
@@ -302,7 +289,7 @@ static int cmd_request(jz_cli *c)
 		return jz_cli_report(&e);
 	if (!out)
 		return fprintf(stderr, "jiuzhu: 请用 -o 文件.xlsx 指定申请拨付表写到哪里\n"), 1;
-	jz_db *db = open_read(c, &e);
+	jz_db *db = jz_cli_open(c, &e);
 	int rc = !db || jz_fund_request(db, from, to, asked, out, &rq, &e);
 	jz_db_close(db);
 	if (rc)

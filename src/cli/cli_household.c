@@ -105,7 +105,7 @@ static int add(jz_cli *c)
 			 {"--phone", &o.phone, NULL}, {"--as", &o.as, NULL}, {"--why", &o.why, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	if (!village || !o.name || !o.id) {
@@ -141,7 +141,7 @@ static int member_add(jz_cli *c)
 			 {"--phone", &o.phone, NULL}, {"--as", &o.as, NULL}, {"--why", &o.why, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	jz_cli sub = jz_cli_sub(c);
 	if (jz_cli_parse(&sub, opts, pos, 1, &e) != 1 || !o.name || !o.id || !o.relation) {
 		if (!e.msg[0])
 			jz_fail(&e, JZ_EUSER, "用法：jiuzhu household member-add 户编号 --name 姓名 --id 身份证号 --relation 关系 --as 操作员");

@@ -28,7 +28,7 @@ static int cmd_set(jz_cli *c)
 	jz_opt opts[] = {{"--from", &from, NULL}, {"--as", &as, NULL}, {0}};
 	jz_err e = {0};
 	jz_session s = {0};
-	jz_cli sub = {c->argc - 1, c->argv + 1, c->db_path};
+	jz_cli sub = jz_cli_sub(c);
 	long long fen;
 	char day[11], value[32];
 	int n = jz_cli_parse(&sub, opts, pos, 3, &e);

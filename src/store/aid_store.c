@@ -95,15 +95,11 @@ int jz_store_aid_update(jz_db *db, const jz_aid *a, jz_err *e)
 	return jz_stmt_done(db, st, e, "修改临时救助案件");
 }
 
+static void one_aid_cb(sqlite3_stmt *st, void *out) { read_aid(st, out); }
+
 static int one_aid(jz_db *db, sqlite3_stmt *st, jz_aid *a, jz_err *e)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_aid(st, a);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return jz_db_fail(db, e, "读取临时救助案件");
-	return rc == SQLITE_ROW;
+	return jz_stmt_row(db, st, one_aid_cb, a, e, "读取临时救助案件");
 }
 
 int jz_store_aid_get(jz_db *db, jz_rowid id, jz_aid *a, jz_err *e)

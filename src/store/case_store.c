@@ -93,15 +93,11 @@ int jz_store_case_update(jz_db *db, const jz_case *c, jz_err *e)
 	return jz_stmt_done(db, st, e, "修改案件");
 }
 
+static void one_case_cb(sqlite3_stmt *st, void *out) { read_case(st, out); }
+
 static int one_case(jz_db *db, sqlite3_stmt *st, jz_case *c, jz_err *e)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_case(st, c);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return jz_db_fail(db, e, "读取案件");
-	return rc == SQLITE_ROW;
+	return jz_stmt_row(db, st, one_case_cb, c, e, "读取案件");
 }
 
 int jz_store_case_get(jz_db *db, jz_rowid id, jz_case *c, jz_err *e)

@@ -228,6 +228,18 @@ int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what)
 	return rc == SQLITE_DONE ? 0 : jz_db_fail(db, e, what);
 }
 
+int jz_stmt_row(jz_db *db, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
+		jz_err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fn(st, out);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return jz_db_fail(db, e, what);
+	return rc == SQLITE_ROW;
+}
+
 int jz_stmt_int(jz_db *db, sqlite3_stmt *st, long long *out, jz_err *e, const char *what)
 {
 	int rc = sqlite3_step(st);

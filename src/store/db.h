@@ -43,6 +43,10 @@ sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e);
  * 0, or -1 with a message naming what failed. */
 int jz_stmt_done(jz_db *db, sqlite3_stmt *st, jz_err *e, const char *what);
 
+/* Steps a query of at most one row: 1 found (read by fn into out), 0 none,
+ * -1 with a message naming what failed. Resets the statement. */
+int jz_stmt_row(jz_db *db, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
+		jz_err *e, const char *what);
 /* Steps a statement that returns one integer (a count, a max); resets it. */
 int jz_stmt_int(jz_db *db, sqlite3_stmt *st, long long *out, jz_err *e, const char *what);
 

@@ -6,16 +6,6 @@
 
 #include "core/clock.h"
 
-/* One number from a statement whose parameters are bound. */
-static int one_int(jz_db *db, sqlite3_stmt *st, long long *out, jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : jz_db_fail(db, e, what);
-}
-
 int jz_store_fund_insert(jz_db *db, struct jz_fund_move *m, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db, "INSERT INTO fund_move(on_date, kind, amount_fen, doc, reason,"
@@ -48,7 +38,7 @@ int jz_store_fund_balance(jz_db *db, const char *date, long long *fen, jz_err *e
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, date);
-	return one_int(db, st, fen, e, "读取备用金余额");
+	return jz_stmt_int(db, st, fen, e, "读取备用金余额");
 }
 
 int jz_store_fund_opening(jz_db *db, const char *date, long long *fen, jz_err *e)
@@ -58,7 +48,7 @@ int jz_store_fund_opening(jz_db *db, const char *date, long long *fen, jz_err *e
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, date);
-	return one_int(db, st, fen, e, "读取备用金期初余额");
+	return jz_stmt_int(db, st, fen, e, "读取备用金期初余额");
 }
 
 int jz_store_fund_lowest_from(jz_db *db, const char *date, long long *fen, char day[11],
@@ -244,5 +234,5 @@ int jz_store_fund_case_paid(jz_db *db, jz_rowid case_id, long long *fen, jz_err 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
-	return one_int(db, st, fen, e, "读取案件已支付金额");
+	return jz_stmt_int(db, st, fen, e, "读取案件已支付金额");
 }

@@ -57,20 +57,6 @@ static void read_person(sqlite3_stmt *st, jz_person *p)
 	jz_col_text(st, 18, p->hukou, sizeof p->hukou);
 }
 
-/* Steps a single-row query; 1 found (row read by fn), 0 none, -1 error. */
-static int one_row(jz_db *db, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
-		   jz_err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-	int found = rc == SQLITE_ROW;
-	if (found)
-		fn(st, out);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return jz_db_fail(db, e, what);
-	return found;
-}
-
 static void hh_cb(sqlite3_stmt *st, void *out) { read_household(st, out); }
 static void p_cb(sqlite3_stmt *st, void *out) { read_person(st, out); }
 
@@ -129,7 +115,7 @@ int jz_store_household_get(jz_db *db, jz_rowid id, jz_household *h, jz_err *e)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return one_row(db, st, hh_cb, h, e, "读取家庭");
+	return jz_stmt_row(db, st, hh_cb, h, e, "读取家庭");
 }
 
 int jz_store_household_by_number(jz_db *db, const char *number, jz_household *h, jz_err *e)
@@ -138,7 +124,7 @@ int jz_store_household_by_number(jz_db *db, const char *number, jz_household *h,
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, number);
-	return one_row(db, st, hh_cb, h, e, "读取家庭");
+	return jz_stmt_row(db, st, hh_cb, h, e, "读取家庭");
 }
 
 int jz_store_household_max_serial(jz_db *db, const char *prefix, jz_err *e)
@@ -215,7 +201,7 @@ int jz_store_person_get(jz_db *db, jz_rowid id, jz_person *p, jz_err *e)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return one_row(db, st, p_cb, p, e, "读取人员");
+	return jz_stmt_row(db, st, p_cb, p, e, "读取人员");
 }
 
 int jz_store_person_by_idno(jz_db *db, const char *id_number, jz_person *p, jz_err *e)
@@ -224,7 +210,7 @@ int jz_store_person_by_idno(jz_db *db, const char *id_number, jz_person *p, jz_e
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, id_number);
-	return one_row(db, st, p_cb, p, e, "读取人员");
+	return jz_stmt_row(db, st, p_cb, p, e, "读取人员");
 }
 
 int jz_store_household_head(jz_db *db, jz_rowid household_id, jz_person *p, jz_err *e)
@@ -234,7 +220,7 @@ int jz_store_household_head(jz_db *db, jz_rowid household_id, jz_person *p, jz_e
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, household_id);
-	return one_row(db, st, p_cb, p, e, "读取户主");
+	return jz_stmt_row(db, st, p_cb, p, e, "读取户主");
 }
 
 int jz_store_members(jz_db *db, jz_rowid household_id, jz_person *out, int max, jz_err *e)

@@ -86,15 +86,11 @@ int jz_store_village_insert(jz_db *db, jz_village *v, jz_err *e)
 	return 0;
 }
 
+static void village_one_cb(sqlite3_stmt *st, void *out) { read_village(st, out); }
+
 static int village_one(jz_db *db, sqlite3_stmt *st, jz_village *v, jz_err *e)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_village(st, v);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return jz_db_fail(db, e, "读取村（社区）");
-	return rc == SQLITE_ROW;
+	return jz_stmt_row(db, st, village_one_cb, v, e, "读取村（社区）");
 }
 
 int jz_store_village_get(jz_db *db, jz_rowid id, jz_village *v, jz_err *e)
