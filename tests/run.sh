@@ -4,6 +4,7 @@
 # Unit tests are the cmocka programs under BUILD_DIR/tests; shell tests are
 # tests/sh/*.sh, given JIUZHU_BIN (the binary under test) and BUILD_DIR.
 # Ends with the line "N passed, N failed" and a non-zero exit on failure.
+# ONLY=pattern (a grep -E pattern on the test's name) runs just those.
 build=$1
 label=${2:-plain}
 pass=0
@@ -18,6 +19,9 @@ mkdir -p "$log_dir"
 run_one() { # name command...
 	name=$1
 	shift
+	if [ -n "${ONLY:-}" ] && ! echo "$name" | grep -Eq "$ONLY"; then
+		return 0
+	fi
 	log="$log_dir/$(echo "$name" | tr '/' '_').log"
 	if "$@" >"$log" 2>&1; then
 		pass=$((pass + 1))

@@ -1,6 +1,8 @@
 /* db.c — opening the database file, transactions and the statement registry. */
 #include "store/db.h"
 
+#include "core/clock.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -92,10 +94,23 @@ static int check_identity(jz_db *db, int *fresh, jz_err *e)
 	return 0;
 }
 
+/* jz_today(): the program's "today" (core/clock.c) for the triggers that
+ * date the past values of persons and households (migration 5). */
+static void sql_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char d[11];
+	(void)argc;
+	(void)argv;
+	jz_today(d);
+	sqlite3_result_text(cx, d, -1, SQLITE_TRANSIENT);
+}
+
 static int setup(jz_db *db, int mode, jz_err *e)
 {
 	int fresh = 0;
 	sqlite3_busy_timeout(db->h, 5000);
+	if (sqlite3_create_function(db->h, "jz_today", 0, SQLITE_UTF8, NULL, sql_today, NULL, NULL) != SQLITE_OK)
+		return jz_fail(e, JZ_EDATA, "数据库初始化失败：%s", sqlite3_errmsg(db->h));
 	if (check_identity(db, &fresh, e))
 		return -1;
 	if (fresh && mode != JZ_OPEN_CREATE)
