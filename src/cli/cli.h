@@ -29,6 +29,8 @@ int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err
 int jz_cli_session(const jz_cli *c, const char *login, jz_session *s, jz_err *e);
 /* 1 when both stdin and stdout are terminals. */
 int jz_cli_interactive(void);
+/* Prints s and pads it with spaces to cols display columns (Chinese counts 2). */
+void jz_cli_cell(const char *s, int cols);
 
 int jz_cmd_init(jz_cli *c);
 int jz_cmd_demo(jz_cli *c);
@@ -43,6 +45,7 @@ int jz_cmd_onetime(jz_cli *c);
 int jz_cmd_fund(jz_cli *c);
 int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
+int jz_cmd_operator(jz_cli *c);
 
 
 

@@ -12,6 +12,7 @@
 
 #include "core/operator.h"
 #include "io/form_file.h"
+#include "io/text.h"
 
 int jz_cli_report(const jz_err *e)
 {
@@ -206,4 +207,12 @@ jz_db *jz_cli_open(const jz_cli *c, jz_err *e)
 	if (jz_cli_db_path(c, "jiuzhu.db", 0, path, sizeof path, e))
 		return NULL;
 	return jz_db_open(path, JZ_OPEN_EXISTING, e);
+}
+
+void jz_cli_cell(const char *s, int cols)
+{
+	int w = jz_str_width(s);
+	fputs(s, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
 }

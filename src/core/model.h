@@ -70,6 +70,8 @@ typedef struct jz_operator {
 	char roles[96];    /* comma-separated: 经办,审核,审批,管理员 */
 	char id_number[19]; /* the operator's own ID: he never approves his household */
 	int disabled;
+	int failed;             /* wrong passwords in a row */
+	char locked_until[20];  /* YYYY-MM-DDTHH:MM:SS, "" when not locked */
 } jz_operator;
 
 #endif

@@ -11,7 +11,10 @@
 #include "core/clock.h"
 #include "core/record.h"
 #include "core/settings.h"
+#include "store/operator_store.h"
 #include "store/township_store.h"
+
+_Static_assert(JZ_PWHASH_BYTES == crypto_pwhash_STRBYTES, "argon2id hash size");
 
 static const char *const ROLES[] = {"经办", "审核", "审批", "管理员"};
 
@@ -61,7 +64,7 @@ static int raw_lengths(const char *login, const char *name, const char *roles, j
 	return 0;
 }
 
-static int hash_password(jz_db *db, const char *pw, char out[crypto_pwhash_STRBYTES], jz_err *e)
+int jz_password_hash(jz_db *db, const char *pw, char out[JZ_PWHASH_BYTES], jz_err *e)
 {
 	long long ops, kib;
 	char today[11];
@@ -89,7 +92,7 @@ static int insert(jz_db *db, const char *actor, jz_operator *o, const char *pass
 		return -1;
 	if (r)
 		return jz_fail(e, JZ_EUSER, "登录名「%s」已被使用，请换一个", o->login);
-	if (hash_password(db, password, hash, e))
+	if (jz_password_hash(db, password, hash, e))
 		return -1;
 	jz_change c;
 	jz_change_init(&c, "operator.add", "operator", "新增操作员");
@@ -141,19 +144,89 @@ int jz_operator_add_first(jz_db *db, const char *login, const char *name,
 	return insert(db, NULL, &o, password, e);
 }
 
+/* The minute a lock ends: now + auth.lock_minutes, as YYYY-MM-DDTHH:MM:SS. */
+static int lock_end(jz_db *db, const char *now, char out[20], jz_err *e)
+{
+	long long minutes;
+	if (jz_setting_int(db, "auth.lock_minutes", "*", now, &minutes, e))
+		return -1;
+	int hh = (now[11] - '0') * 10 + (now[12] - '0'), mm = (now[14] - '0') * 10 + (now[15] - '0');
+	long days = jz_date_to_days(now);
+	long long total = (long long)hh * 60 + mm + minutes;
+	days += (long)(total / 1440);
+	total %= 1440;
+	char d[11], buf[64];
+	jz_days_to_date(days, d);
+	snprintf(buf, sizeof buf, "%.10sT%02d:%02d:%.2s", d, (int)(total / 60), (int)(total % 60), now + 17);
+	memcpy(out, buf, 19);
+	out[19] = '\0';
+	return 0;
+}
+
+/* A wrong password for an existing operator: counted, and at
+ * auth.max_failures the operator is locked (with an event). Committed on
+ * its own: a failed sign-in must not be undone. */
+static int count_failure(jz_db *db, jz_operator *o, const char *now, jz_err *e)
+{
+	long long max;
+	if (jz_setting_int(db, "auth.max_failures", "*", now, &max, e))
+		return -1;
+	o->failed++;
+	int locking = o->failed >= max;
+	if (locking && lock_end(db, now, o->locked_until, e))
+		return -1;
+	if (jz_tx_begin(db, e))
+		return -1;
+	if (jz_store_operator_set_lock(db, o, e))
+		goto fail;
+	if (locking) {
+		jz_change c;
+		jz_change_init(&c, "operator.lock", "operator", "连续输错密码");
+		c.entity_id = o->id;
+		jz_diff_int(&c, "连续输错次数", o->failed - 1, o->failed);
+		jz_diff_text(&c, "锁定到", "", o->locked_until);
+		if (jz_record_as(db, o->login, &c, e))
+			goto fail;
+	}
+	return jz_tx_commit(db, e);
+fail:
+	jz_tx_rollback(db);
+	return -1;
+}
+
+static int locked_message(const jz_operator *o, jz_err *e)
+{
+	return jz_fail(e, JZ_EUSER, "操作员 %s 连续输错密码，已锁定到 %.10s %.5s。请到时再试，或请管理员解锁",
+		o->login, o->locked_until, o->locked_until + 11);
+}
+
 int jz_sign_in(jz_session *s, const char *login, const char *password, jz_err *e)
 {
-	char hash[crypto_pwhash_STRBYTES];
+	char hash[crypto_pwhash_STRBYTES], now[20];
 	jz_operator o;
 	int r = jz_store_operator_get(s->db, login, &o, hash, sizeof hash, e);
 	if (r < 0)
 		return -1;
 	if (sodium_init() < 0)
 		return jz_fail(e, JZ_EDATA, "密码库初始化失败");
-	if (r == 0 || crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
+	jz_now(now);
+	if (r && o.locked_until[0] && strcmp(o.locked_until, now) > 0)
+		return locked_message(&o, e);
+	if (r == 0 || crypto_pwhash_str_verify(hash, password, strlen(password)) != 0) {
+		if (r && count_failure(s->db, &o, now, e))
+			return -1;
+		if (r && o.locked_until[0] && strcmp(o.locked_until, now) > 0)
+			return locked_message(&o, e);
 		return jz_fail(e, JZ_EUSER, "登录名或密码不对，请重新输入");
+	}
 	if (o.disabled)
 		return jz_fail(e, JZ_EUSER, "操作员 %s 已停用，请找管理员", login);
+	if (o.failed || o.locked_until[0]) {
+		o.failed = 0;
+		o.locked_until[0] = '\0';
+		if (jz_store_operator_set_lock(s->db, &o, e))
+			return -1;
+	}
 	s->op = o;
 	return 0;
 }

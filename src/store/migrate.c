@@ -448,6 +448,14 @@ static const struct jz_migration migrations[] = {
 	 "  ('report.due_day', '*', '1900-01-01', '15', '月报报送县民政局的截止日（当月此日之前）'),"
 	 "  ('jiandang.income_factor_months', '*', '1900-01-01', '12',"
 	 "   '已脱贫户年人均纯收入与月低保标准的倍数比较（低于此倍数列入排查）');"},
+	{6,
+	 /* Operators and backups (issue 9): lockout, idle lock, backups kept. */
+	 "INSERT INTO setting(key, area, from_date, value, note) VALUES"
+	 "  ('auth.max_failures', '*', '1900-01-01', '5', '连续输错密码多少次后锁定操作员'),"
+	 "  ('auth.lock_minutes', '*', '1900-01-01', '30', '输错密码锁定的时间（分钟），管理员可提前解锁'),"
+	 "  ('auth.idle_minutes', '*', '1900-01-01', '15', '工作台无操作多少分钟后锁屏，0 为不锁'),"
+	 "  ('backup.keep', '*', '1900-01-01', '10', '自动备份保留的份数'),"
+	 "  ('backup.daily', '*', '1900-01-01', '1', '关闭工作台时自动备份（每天最多一次，1 是 0 否）');"},
 };
 
 int jz_migrate_latest(void)

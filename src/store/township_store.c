@@ -151,7 +151,8 @@ int jz_store_operator_get(jz_db *db, const char *login, jz_operator *o,
 			  char *pw_hash, size_t n, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db,
-		"SELECT id, login, name, roles, disabled, pw_hash, id_number FROM operator WHERE login=?", e);
+		"SELECT id, login, name, roles, disabled, pw_hash, id_number, failed, locked_until"
+		" FROM operator WHERE login=?", e);
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, login);
@@ -165,6 +166,8 @@ int jz_store_operator_get(jz_db *db, const char *login, jz_operator *o,
 		if (pw_hash)
 			jz_col_text(st, 5, pw_hash, n);
 		jz_col_text(st, 6, o->id_number, sizeof o->id_number);
+		o->failed = sqlite3_column_int(st, 7);
+		jz_col_text(st, 8, o->locked_until, sizeof o->locked_until);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
