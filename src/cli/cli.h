@@ -46,6 +46,7 @@ int jz_cmd_fund(jz_cli *c);
 int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
 int jz_cmd_operator(jz_cli *c);
+int jz_cmd_check(jz_cli *c);
 
 
 

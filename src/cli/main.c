@@ -45,6 +45,8 @@ static const struct command commands[] = {
 	{"holiday", jz_cmd_holiday, "jiuzhu holiday add YYYY-MM-DD 休|班 [--note 说明] --as 操作员\n       jiuzhu holiday remove YYYY-MM-DD --as 操作员\n       jiuzhu holiday list [--year YYYY]", "节假日安排（计算工作日）  holiday calendar for working days"},
 	{"operator", jz_cmd_operator, "jiuzhu operator list|add|passwd|set|disable|enable|unlock ... --as 管理员",
 	 "操作员：新增、改密码、角色、停用、解锁  operators and passwords"},
+	{"check", jz_cmd_check, "jiuzhu check [--quick]",
+	 "检查数据文件和操作记录是否完好  verify the file, the audit trail and the invariants"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

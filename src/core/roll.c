@@ -80,6 +80,7 @@
 #include "io/text.h"
 #include "io/xlsx_out.h"
 #include "store/case_store.h"
+#include "store/check_store.h"
 #include "store/people.h"
 #include "store/roll_store.h"
 #include "store/township_store.h"
@@ -543,6 +544,14 @@ int jz_roll_lock(jz_session *s, const char *month, jz_err *e)
 	jz_diff_text(&ch, "生成", NULL, info.built_at);
 	snprintf(line, sizeof line, "%d 笔 %s 元", fig.total_lines, yuan(fig.total_fen, a));
 	jz_diff_text(&ch, "合计", NULL, line);
+	/* What `jiuzhu check` compares the lines with later. */
+	struct jz_roll_digest dg;
+	if (jz_store_roll_digest(s->db, month, &dg, e)) {
+		jz_tx_rollback(s->db);
+		return -1;
+	}
+	snprintf(line, sizeof line, "%d 行 %lld 分 %s", dg.lines, dg.sum_fen, dg.hex);
+	jz_diff_text(&ch, "摘要", NULL, line);
 	if (jz_store_roll_lock(s->db, month, now, s->op.login, e) || jz_record(s, &ch, e)) {
 		jz_tx_rollback(s->db);
 		return -1;

@@ -141,3 +141,42 @@ long long jz_event_count(jz_db *db)
 		sqlite3_reset(st);
 	return n;
 }
+
+int jz_event_each(jz_db *db, const char *from, const char *to, const char *entity,
+		  long long entity_id, jz_event_fn fn, void *arg, jz_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(jz_db_handle(db),
+		"SELECT id, at, operator, action, entity, entity_id, coalesce(household_id, 0),"
+		" old, new, reason, prev_hash, hash FROM event"
+		" WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2 || 'T99')"
+		" AND (?3 IS NULL OR (entity = ?3 AND entity_id = ?4)) ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return jz_db_fail(db, e, "读取操作记录");
+	jz_bind_text(st, 1, from);
+	jz_bind_text(st, 2, to);
+	jz_bind_text(st, 3, entity);
+	sqlite3_bind_int64(st, 4, entity_id);
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		jz_event ev = {.id = sqlite3_column_int64(st, 0)};
+		jz_col_text(st, 1, ev.at, sizeof ev.at);
+		jz_col_text(st, 2, ev.operator_, sizeof ev.operator_);
+		jz_col_text(st, 3, ev.action, sizeof ev.action);
+		jz_col_text(st, 4, ev.entity, sizeof ev.entity);
+		ev.entity_id = sqlite3_column_int64(st, 5);
+		ev.household_id = sqlite3_column_int64(st, 6);
+		ev.old_text = (const char *)sqlite3_column_text(st, 7);
+		ev.new_text = (const char *)sqlite3_column_text(st, 8);
+		ev.reason = (const char *)sqlite3_column_text(st, 9);
+		jz_col_text(st, 10, ev.prev_hash, sizeof ev.prev_hash);
+		jz_col_text(st, 11, ev.hash, sizeof ev.hash);
+		stop = fn(&ev, arg);
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		jz_db_fail(db, e, "读取操作记录");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

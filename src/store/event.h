@@ -16,6 +16,8 @@ typedef struct jz_event {
 	const char *old_text;   /* "字段=值" lines; may be NULL */
 	const char *new_text;
 	const char *reason;
+	char prev_hash[80];     /* as stored (filled by jz_event_each only) */
+	char hash[80];
 } jz_event;
 
 /* Appends ev (at is filled from the clock). Must run inside a transaction:
@@ -30,5 +32,12 @@ typedef int (*jz_event_fn)(const jz_event *ev, void *arg);
 int jz_event_each_household(jz_db *db, long long household_id, int limit,
 			    jz_event_fn fn, void *arg, jz_err *e);
 long long jz_event_count(jz_db *db);
+
+/* Calls fn for every event in id order, oldest first, with prev_hash and
+ * hash as stored; from/to (YYYY-MM-DD, either may be NULL) limit the day of
+ * `at`; entity (may be NULL) with entity_id limits it to one record. fn
+ * returns nonzero to stop. Returns 0 or -1. */
+int jz_event_each(jz_db *db, const char *from, const char *to, const char *entity,
+		  long long entity_id, jz_event_fn fn, void *arg, jz_err *e);
 
 #endif
