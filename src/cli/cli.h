@@ -47,6 +47,8 @@ int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
 int jz_cmd_operator(jz_cli *c);
 int jz_cmd_check(jz_cli *c);
+int jz_cmd_backup(jz_cli *c);
+int jz_cmd_restore(jz_cli *c);
 
 
 

@@ -18,8 +18,7 @@ int jz_cmd_check(jz_cli *c)
 	const char *pos[1];
 	jz_opt opts[] = {{"--quick", NULL, &quick}, {0}};
 	jz_err e = {0};
-	jz_cli sub = jz_cli_sub(c);
-	if (jz_cli_parse(&sub, opts, pos, 0, &e) < 0)
+	if (jz_cli_parse(c, opts, pos, 0, &e) < 0)
 		return jz_cli_report(&e);
 	jz_db *db = jz_cli_open(c, &e);
 	if (!db)

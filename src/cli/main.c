@@ -47,6 +47,10 @@ static const struct command commands[] = {
 	 "操作员：新增、改密码、角色、停用、解锁  operators and passwords"},
 	{"check", jz_cmd_check, "jiuzhu check [--quick]",
 	 "检查数据文件和操作记录是否完好  verify the file, the audit trail and the invariants"},
+	{"backup", jz_cmd_backup, "jiuzhu backup [文件|文件夹] [--list]",
+	 "备份数据文件（可备份到 U 盘）  back up the database"},
+	{"restore", jz_cmd_restore, "jiuzhu restore 备份文件 --as 管理员",
+	 "从备份恢复（先检查备份，原文件保留）  restore a backup"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 static char fixed_now[20];   /* from JIUZHU_NOW, or "" */
+static char now_file[1024];  /* JIUZHU_NOW=@FILE: the time is read from FILE each time */
 static char fixed_today[11]; /* from --today, or "" */
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -99,12 +100,46 @@ static int valid_now(const char *s)
 	return atoi(s + 11) < 24 && atoi(s + 14) < 60 && atoi(s + 17) < 60;
 }
 
+/* Reads the time from now_file into fixed_now; 1 if it held a valid one
+ * (else fixed_now keeps the last good value). */
+static int read_now_file(void)
+{
+	char buf[32] = "";
+	FILE *f = fopen(now_file, "r");
+	if (!f)
+		return 0;
+	size_t n = fread(buf, 1, 19, f);
+	fclose(f);
+	buf[n] = '\0';
+	if (!valid_now(buf))
+		return 0;
+	memcpy(fixed_now, buf, 20);
+	return 1;
+}
+
+long jz_minutes_between(const char *a, const char *b)
+{
+	if (strlen(a) < 16 || strlen(b) < 16)
+		return 0;
+	long ma = jz_date_to_days(a) * 1440 + atoi(a + 11) * 60 + atoi(a + 14);
+	long mb = jz_date_to_days(b) * 1440 + atoi(b + 11) * 60 + atoi(b + 14);
+	return mb - ma;
+}
+
 int jz_clock_init(jz_err *e)
 {
 	const char *v = getenv("JIUZHU_NOW");
 	fixed_now[0] = '\0';
+	now_file[0] = '\0';
 	if (!v || !*v)
 		return 0;
+	if (v[0] == '@') { /* tests that let time pass: the file holds the time */
+		snprintf(now_file, sizeof now_file, "%s", v + 1);
+		if (read_now_file())
+			return 0;
+		now_file[0] = '\0';
+		return jz_fail(e, JZ_EUSER, "JIUZHU_NOW 指定的文件 %s 里没有有效时间（YYYY-MM-DDTHH:MM:SS）", v + 1);
+	}
 	if (!valid_now(v))
 		return jz_fail(e, JZ_EUSER,
 			"环境变量 JIUZHU_NOW 的值「%s」不是有效时间，应写成 YYYY-MM-DDTHH:MM:SS，例如 2026-03-10T09:30:00", v);
@@ -123,6 +158,8 @@ int jz_clock_set_today(const char *ymd, jz_err *e)
 
 void jz_now(char buf[20])
 {
+	if (now_file[0])
+		read_now_file();
 	if (fixed_now[0])
 		memcpy(buf, fixed_now, 20);
 	else {

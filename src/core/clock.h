@@ -2,7 +2,9 @@
  *
  * Nothing else reads the system clock. `--today YYYY-MM-DD` or the
  * environment variable JIUZHU_NOW=YYYY-MM-DDTHH:MM:SS override it, so tests
- * and a clerk whose PC clock is wrong get the same dates everywhere. */
+ * and a clerk whose PC clock is wrong get the same dates everywhere.
+ * JIUZHU_NOW=@FILE reads the time from FILE each time it is asked, so a
+ * test can let time pass (idle lock, lockout, daily backups). */
 #ifndef JZ_CLOCK_H
 #define JZ_CLOCK_H
 
@@ -20,6 +22,9 @@ void jz_clock_clear_today(void);
 void jz_today(char buf[11]);
 /* "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 void jz_now(char buf[20]);
+
+/* Whole minutes from a to b (YYYY-MM-DDTHH:MM...), negative if b is earlier. */
+long jz_minutes_between(const char *a, const char *b);
 
 /* Date helpers on ISO text. */
 int jz_date_valid(const char *ymd);          /* 1 if a real calendar date */

@@ -60,6 +60,8 @@ static int typing(jz_desk *d)
 static int global_key(jz_desk *d, const jz_key *k)
 {
 	int t = typing(d);
+	if (d->locked)
+		return JZ_KEY_IGNORED;
 	for (int i = 0; i < NGLOBALS; i++) {
 		const struct binding *b = &globals[i];
 		if (b->signed_in && !signed_in(d))
@@ -176,7 +178,7 @@ static void draw_bottom(jz_desk *d)
 	jz_screen *s = top(d);
 	if (s && s->keybar)
 		n = s->keybar(d, s->st, items, 16);
-	for (int i = 0; i < NGLOBALS && n < 24; i++) {
+	for (int i = 0; i < NGLOBALS && n < 24 && !d->locked; i++) {
 		if (globals[i].signed_in && !signed_in(d))
 			continue;
 		items[n++] = (struct jz_keyitem){globals[i].key, globals[i].label};
@@ -362,7 +364,7 @@ static void handle(jz_desk *d, const jz_key *k)
 	int r = s && s->key ? s->key(d, s->st, k) : JZ_KEY_IGNORED;
 	if (r == JZ_KEY_IGNORED)
 		r = global_key(d, k);
-	if (r == JZ_KEY_IGNORED && !k->is_key && !k->fn && k->code == JZ_ESC && d->depth > 1)
+	if (r == JZ_KEY_IGNORED && !k->is_key && !k->fn && k->code == JZ_ESC && d->depth > 1 && !d->locked)
 		r = JZ_KEY_CLOSE;
 	switch (r) {
 	case JZ_KEY_REDRAW:
@@ -414,17 +416,31 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 }
 
+void jz_desk_draw_now(jz_desk *d)
+{
+	draw(d);
+}
+
 static void run(jz_desk *d)
 {
+	int started = 0;
 	d->dirty = 1;
 	while (!d->quit && !got_signal) {
 		if (d->dirty) {
 			d->dirty = 0;
 			draw(d);
 		}
+		if (!started++) { /* after the first screen is drawn, never before */
+			jz_desk_after_start(d);
+			d->dirty = 1;
+			continue;
+		}
 		jz_key k;
-		if (read_key(d, &k))
+		if (read_key(d, &k)) {
+			jz_now(d->last_key_at);
 			handle(d, &k);
+		} else
+			jz_desk_idle_check(d);
 		jz_today(d->today); /* the date may turn at midnight */
 	}
 }
@@ -459,10 +475,14 @@ int jz_cmd_desk(jz_cli *c)
 		jz_push_first_run(d);
 	else
 		jz_push_signin(d);
+	jz_desk_mark_open(d);
 	run(d);
+	jz_desk_on_close(d);
 	while (d->depth)
 		jz_desk_pop(d);
 	endwin();
+	if (d->close_note[0])
+		fputs(d->close_note, stderr);
 	if (d->search)
 		jz_search_close(d->search);
 	jz_db_close(d->s.db);

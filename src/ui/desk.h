@@ -62,6 +62,10 @@ typedef struct jz_desk {
 	int quit;
 	int cur_y, cur_x; /* where a screen wants the cursor, -1 = hidden */
 	struct jz_search *search; /* the search index, loaded on first use */
+	int locked;             /* the idle lock is on top */
+	int unclean;            /* the last desk on this file did not close */
+	char last_key_at[20];   /* for the idle lock */
+	char close_note[4400];  /* printed after endwin (the daily backup) */
 } jz_desk;
 
 /* Screens (one file each). */
@@ -81,6 +85,19 @@ void jz_push_case(jz_desk *d, jz_rowid case_id);
 void jz_push_aid(jz_desk *d);
 void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
 void jz_push_fund(jz_desk *d);
+/* Operators and their roles (screen_operators.c). */
+void jz_push_operators(jz_desk *d);
+/* The idle lock over whatever is open (screen_lock.c). */
+void jz_push_lock(jz_desk *d, long minutes);
+
+/* Nothing lost (desk_safety.c): the open marker, the check after a start
+ * that follows a power cut, the idle lock, the daily backup on close. */
+void jz_desk_mark_open(jz_desk *d);
+void jz_desk_after_start(jz_desk *d);
+void jz_desk_idle_check(jz_desk *d);
+void jz_desk_on_close(jz_desk *d);
+/* Draws now (for a message before slow work). */
+void jz_desk_draw_now(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
