@@ -49,6 +49,7 @@ int jz_cmd_operator(jz_cli *c);
 int jz_cmd_check(jz_cli *c);
 int jz_cmd_backup(jz_cli *c);
 int jz_cmd_restore(jz_cli *c);
+int jz_cmd_events(jz_cli *c);
 
 
 

@@ -51,6 +51,8 @@ static const struct command commands[] = {
 	 "备份数据文件（可备份到 U 盘）  back up the database"},
 	{"restore", jz_cmd_restore, "jiuzhu restore 备份文件 --as 管理员",
 	 "从备份恢复（先检查备份，原文件保留）  restore a backup"},
+	{"events", jz_cmd_events, "jiuzhu events [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--case 案件编号|--aid 编号] [-o 文件.xlsx|.csv [--utf8]]",
+	 "操作记录：某段时间或某个案件的全部变动，可导出给检查人员  the audit trail"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

@@ -4,13 +4,15 @@
  * workbook_close()'s included (that is when the file is really written). */
 #include "io/xlsx_out.h"
 
-#include <errno.h>
+#include "io/csv_out.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
 
+#include "io/csv_out.h"
 #include "io/form_file.h"
 #include "io/text.h"
 
@@ -159,107 +161,30 @@ int jz_xlsx_roll_write(const char *path, const char *title, const struct jz_xlsx
 
 /* ---- the bank file ------------------------------------------------------ */
 
-struct buf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 1024) + n;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void puts_b(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-/* A CSV field, quoted when it holds a comma, a quote or a line break. */
-static void field(struct buf *b, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		puts_b(b, s);
-		return;
-	}
-	put(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			put(b, "\"", 1); /* a quote is doubled */
-		put(b, s, 1);
-	}
-	put(b, "\"", 1);
-}
-
-static int write_file(const char *path, const char *data, size_t len, jz_err *e)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return jz_fail(e, JZ_EDATA, "无法创建文件 %s：%s", path, strerror(errno));
-	size_t put_n = fwrite(data, 1, len, f);
-	int bad = put_n != len || ferror(f);
-	if (fclose(f) != 0 || bad)
-		return jz_fail(e, JZ_EDATA, "写文件 %s 失败：%s（磁盘已满或不可写？）", path, strerror(errno));
-	return 0;
-}
-
 int jz_bank_csv_write(const char *path, const struct jz_bank_row *rows, int n, int utf8,
 		      jz_err *e)
 {
-	struct buf b = {0};
+	jz_csv_out w = {0};
 	long long total = 0;
 	char money[32];
-	puts_b(&b, "姓名,身份证号,银行账号,金额\r\n");
+	static const char *const head[] = {"姓名", "身份证号", "银行账号", "金额"};
+	jz_csv_row(&w, head, 4);
 	for (int i = 0; i < n; i++) {
-		field(&b, rows[i].name);
-		put(&b, ",", 1);
-		field(&b, rows[i].id_number);
-		put(&b, ",", 1);
-		field(&b, rows[i].bank_account);
 		jz_money_format(rows[i].amount_fen, money, sizeof money);
-		put(&b, ",", 1);
-		puts_b(&b, money);
-		puts_b(&b, "\r\n");
+		const char *cells[] = {rows[i].name, rows[i].id_number, rows[i].bank_account, money};
+		jz_csv_row(&w, cells, 4);
 		total += rows[i].amount_fen;
 	}
 	jz_money_format(total, money, sizeof money);
-	puts_b(&b, "合计,,,");
-	puts_b(&b, money);
-	puts_b(&b, "\r\n");
-	if (b.oom) {
-		free(b.p);
-		return jz_fail(e, JZ_EDATA, "内存不足");
-	}
-	int rc;
-	if (utf8) {
-		rc = write_file(path, b.p, b.len, e);
-	} else {
-		size_t glen = 0;
-		jz_err ce = {0};
-		char *gbk = jz_iconv("GBK", "UTF-8", b.p, b.len, &glen, &ce);
-		if (!gbk)
-			rc = jz_fail(e, JZ_EUSER, "银行代发文件 %s 不能写成 GBK（%s）：有的姓名含 GBK 以外的字，"
-				     "请加 --utf8 写成 UTF-8，或与银行核对", path, ce.msg);
-		else
-			rc = write_file(path, gbk, glen, e);
-		free(gbk);
-	}
-	free(b.p);
-	return rc;
+	const char *last[] = {"合计", "", "", money};
+	jz_csv_row(&w, last, 4);
+	jz_err ce = {0};
+	if (jz_csv_save(&w, path, utf8 ? JZ_CSV_UTF8 : JZ_CSV_GBK, &ce) == 0)
+		return 0;
+	if (ce.code == JZ_EUSER)
+		return jz_fail(e, JZ_EUSER, "银行代发文件 %s 不能写成 GBK：有的姓名含 GBK 以外的字，"
+			      "请加 --utf8 写成 UTF-8，或与银行核对（%s）", path, ce.msg);
+	if (e)
+		*e = ce;
+	return -1;
 }

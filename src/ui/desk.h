@@ -85,6 +85,8 @@ void jz_push_case(jz_desk *d, jz_rowid case_id);
 void jz_push_aid(jz_desk *d);
 void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
 void jz_push_fund(jz_desk *d);
+/* The events of one record, e.g. ("case", id, "案件 DB2026-0001"). */
+void jz_push_history(jz_desk *d, const char *entity, long long id, const char *title);
 /* Operators and their roles (screen_operators.c). */
 void jz_push_operators(jz_desk *d);
 /* The idle lock over whatever is open (screen_lock.c). */

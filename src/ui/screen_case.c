@@ -564,6 +564,12 @@ static int letter(jz_desk *d, struct casev *v, unsigned ch)
 	case 'h':
 		jz_push_card(d, v->c.household_id);
 		return JZ_KEY_REDRAW;
+	case 'l': {
+		char title[96];
+		snprintf(title, sizeof title, "案件 %s", v->c.number);
+		jz_push_history(d, "case", v->id, title);
+		return JZ_KEY_REDRAW;
+	}
 	}
 	return JZ_KEY_IGNORED;
 }
@@ -622,6 +628,7 @@ static int keybar(jz_desk *d, void *p, struct jz_keyitem *out, int max)
 		if (v->c.province_pending)
 			out[n++] = (struct jz_keyitem){"p", "已录省"};
 		out[n++] = (struct jz_keyitem){"h", "家庭"};
+		out[n++] = (struct jz_keyitem){"l", "记录"};
 	}
 	out[n++] = (struct jz_keyitem){"Esc", "返回"};
 	return n;
