@@ -223,6 +223,8 @@ int jz_case_set_expense(jz_session *s, jz_rowid case_id, const char *kind, long 
 
 int jz_case_set_self_care(jz_session *s, jz_rowid case_id, const char *level, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "评定自理能力", e))
+		return -1;
 	static const char *const levels[] = {"全自理", "半自理", "全护理", NULL};
 	jz_case c;
 	if (jz_check_choice("self_care", "自理能力", level, levels, 0, e) ||
@@ -269,6 +271,8 @@ int jz_case_check_reason(jz_db *db, int exits, const char *reason, jz_err *e)
 
 int jz_case_set_entry_reason(jz_session *s, jz_rowid case_id, const char *reason, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "填写纳入原因", e))
+		return -1;
 	jz_case c;
 	if (jz_case_check_reason(s->db, 0, reason, e) || jz_case_get(s->db, case_id, &c, e) ||
 	    jz_case_editable(&c, e))

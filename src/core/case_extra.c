@@ -30,6 +30,8 @@ static int date_ok(const char *field, const char *date, jz_err *e)
 int jz_case_refer(jz_session *s, jz_rowid case_id, const char *department, const char *date,
 		  const char *outcome, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "转介", e))
+		return -1;
 	jz_case c;
 	char line[300];
 	if (jz_check_choice("department", "转介部门", department ? department : "", departments, 0, e) ||
@@ -48,6 +50,8 @@ int jz_case_refer(jz_session *s, jz_rowid case_id, const char *department, const
 int jz_work_refusal(jz_session *s, const char *id_number, const char *date, const char *offer,
 		    int good_reason, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "登记拒绝就业", e))
+		return -1;
 	jz_person p;
 	char id[19], why[300];
 	if (jz_id_normalize(id_number, NULL, 1, id, NULL, e) || date_ok("日期", date, e))
@@ -132,6 +136,8 @@ int jz_case_stop_share(jz_session *s, jz_rowid case_id, const char *id_number, j
 int jz_relative_register(jz_session *s, const char *id_number, const char *name, const char *cadre,
 			 const char *post, const char *login, const char *relation, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "近亲属备案", e))
+		return -1;
 	char id[19], today[11];
 	jz_today(today);
 	if (jz_id_normalize(id_number, today, 1, id, NULL, e))

@@ -1,5 +1,6 @@
 /* household.c — households and members, one transaction and one event per
  * change (see household.h). The rules live here; the SQL in store/people.c. */
+#include "core/case_util.h"
 #include "core/household.h"
 
 #include <stdio.h>
@@ -120,6 +121,8 @@ static int attach_person(jz_session *s, jz_person *p, jz_rowid hid, const char *
 int jz_household_create(jz_session *s, jz_household *h, jz_person *head, const char *why,
 			jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "登记家庭", e))
+		return -1;
 	char today[11];
 	jz_today(today);
 	snprintf(head->relation, sizeof head->relation, "户主");
@@ -143,6 +146,8 @@ fail:
 
 int jz_household_update(jz_session *s, jz_household *h, const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "修改家庭信息", e))
+		return -1;
 	jz_household old;
 	if (jz_tx_begin(s->db, e))
 		return -1;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/case_util.h"
 #include "core/case.h"
 #include "core/clock.h"
 #include "core/household.h"
@@ -49,6 +50,8 @@ static int finish(jz_session *s, jz_change *c, jz_err *e)
 
 int jz_member_add(jz_session *s, jz_rowid hid, jz_person *p, const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "添加家庭成员", e))
+		return -1;
 	char today[11];
 	jz_household h;
 	jz_today(today);
@@ -95,6 +98,8 @@ fail:
 
 int jz_person_update(jz_session *s, jz_person *p, const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "修改人员信息", e))
+		return -1;
 	char today[11];
 	jz_person old;
 	jz_today(today);
@@ -194,6 +199,8 @@ static int detach(jz_session *s, jz_person *p, const char *action, const char *t
 
 int jz_member_remove(jz_session *s, jz_rowid pid, const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "移出家庭成员", e))
+		return -1;
 	jz_person p;
 	if (!why || !*why)
 		return jz_fail(e, JZ_EUSER, "移出成员要写明原因（例如：出嫁、迁出本乡镇）");
@@ -210,6 +217,8 @@ fail:
 int jz_member_move(jz_session *s, jz_rowid pid, jz_rowid to_hid, const char *relation,
 		   const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "迁移家庭成员", e))
+		return -1;
 	jz_person p;
 	jz_household to;
 	if (not_head(relation, e) || jz_check_choice("relation", "与户主关系", relation, jz_relations, 0, e) ||
@@ -242,6 +251,8 @@ fail:
 int jz_head_change(jz_session *s, jz_rowid pid, const char *old_head_relation,
 		   const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "变更户主", e))
+		return -1;
 	jz_person p, head;
 	if (not_head(old_head_relation, e) ||
 	    jz_check_choice("relation", "原户主的新关系", old_head_relation, jz_relations, 0, e) ||
@@ -275,6 +286,8 @@ fail:
 
 int jz_person_died(jz_session *s, jz_rowid pid, const char *date, const char *why, jz_err *e)
 {
+	if (jz_case_need_role(s, "经办", "登记死亡", e))
+		return -1;
 	jz_person p;
 	char today[11];
 	jz_today(today);

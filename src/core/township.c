@@ -115,6 +115,9 @@ static int next_code(jz_db *db, char *out, size_t n, jz_err *e)
 int jz_village_add(jz_session *s, jz_village *v, jz_err *e)
 {
 	jz_village other;
+	if (!jz_session_has_role(s, "管理员") && !jz_session_has_role(s, "经办"))
+		return jz_fail(e, JZ_EUSER, "「添加村（社区）」要由管理员或经办人员办理，%s（%s）没有这个角色",
+			       s->op.name, s->op.login);
 	if (check_name("村（社区）名称", v->name, e))
 		return -1;
 	if (strcmp(v->kind, "村") && strcmp(v->kind, "社区"))

@@ -8,8 +8,14 @@ tmx() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 # around it keeps its exit status and its stderr (sanitizer reports) in files.
 tm_start() {
 	rm -f "$T/desk.rc" "$T/desk.err"
-	tmx new-session -d -x 80 -y 24 -s desk "$1 2>'$T/desk.err'; echo \$? > '$T/desk.rc'" ||
-		{ bad "tmux could not start"; return 1; }
+	# A server just killed by tm_stop may still be going away: try again.
+	tries=0
+	until tmx new-session -d -x 80 -y 24 -s desk "$1 2>'$T/desk.err'; echo \$? > '$T/desk.rc'"; do
+		tries=$((tries + 1))
+		[ "$tries" -lt 5 ] || { bad "tmux could not start"; return 1; }
+		tmx kill-server 2>/dev/null
+		sleep 0.3
+	done
 	tmx set-option -g escape-time 0 >/dev/null
 	tmx set-option -g remain-on-exit on >/dev/null
 }
