@@ -43,6 +43,8 @@ int jz_cmd_onetime(jz_cli *c);
 int jz_cmd_fund(jz_cli *c);
 int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
+int jz_cmd_compare(jz_cli *c);
+int jz_cmd_finding(jz_cli *c);
 
 
 
