@@ -34,7 +34,7 @@ extern const char *const jz_compare_sources[];
 const char *jz_compare_source_label(const char *source);
 const char *jz_compare_source_parse(const char *typed);
 
-/* Filters of a list ("" or NULL = any). */
+/* Filters of a list ("" or NULL = any; state 未办结 = 待核实 and 已核实). */
 struct jz_finding_filter {
 	const char *source, *state, *village, *kind;
 };

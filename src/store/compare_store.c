@@ -157,7 +157,8 @@ int jz_store_findings(jz_db *db, const char *source, const char *state, const ch
 		      const char *kind, int (*fn)(const jz_finding *, void *), void *arg, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db, "SELECT " FINDING_COLS " FROM finding"
-		" WHERE (?1 = '' OR source = ?1) AND (?2 = '' OR state = ?2)"
+		" WHERE (?1 = '' OR source = ?1) AND (?2 = '' OR state = ?2"
+		"  OR (?2 = '未办结' AND state IN ('待核实','已核实')))"
 		" AND (?3 = '' OR village = ?3) AND (?4 = '' OR kind = ?4)"
 		" ORDER BY state NOT IN ('待核实','已核实'), village, id", e);
 	if (!st)
