@@ -20,6 +20,7 @@
 #include "core/finding.h"
 #include "core/household.h"
 #include "core/settings.h"
+#include "core/todo.h"
 
 struct fx {
 	tu_fixture *t;
@@ -196,6 +197,11 @@ static void test_rerun_dismiss_act(void **state)
 	assert_int_equal(r.added + r.updated, 0);
 	assert_int_equal(r.unchanged, 3);
 	assert_int_equal(tu_count(x->db, "SELECT count(*) FROM finding"), 3);
+	struct jz_todo td[16];
+	int nt = jz_todo_list(x->db, &x->s->op, TU_TODAY, td, 16, &e), seen = 0;
+	for (int i = 0; i < nt && i < 16; i++)
+		seen |= !strcmp(td[i].kind, "比对") && strstr(td[i].text, "3 条未办结") != NULL;
+	assert_true(seen);
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT id FROM finding WHERE id_number = '%s'", x->id[0]);
 	jz_rowid out = tu_count(x->db, sql);
