@@ -114,11 +114,11 @@ int jz_finding_export(jz_db *db, const struct jz_finding_filter *f, const char *
 	int xlsx = len > 5 && !strcasecmp(path + len - 5, ".xlsx");
 	if (!xlsx && !(len > 4 && !strcasecmp(path + len - 4, ".csv")))
 		return jz_fail(e, JZ_EUSER, "导出文件「%s」应以 .xlsx 或 .csv 结尾", path);
-	if (xlsx) {
-		char note[64], today[11];
-		jz_today(today);
-		snprintf(note, sizeof note, "导出日期：%s", today);
-		struct jz_xtable x = {path, "比对发现", "数据比对发现台账", note, NULL, cols, NCOLS, 10};
+	char note[64], today[11];
+	jz_today(today);
+	snprintf(note, sizeof note, "导出日期：%s", today);
+	struct jz_xtable x = {path, "比对发现", "数据比对发现台账", note, NULL, cols, NCOLS, 10};
+	if (xlsx) { /* the writer keeps x: it lives until the end */
 		if (!(o.w = jz_xtable_open(&x, e)))
 			return -1;
 	} else {

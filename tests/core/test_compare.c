@@ -45,7 +45,7 @@ static int setup(void **state)
 	assert_int_equal(jz_setting_set(x->s, "dibao.standard_fen", "农村", "2026-01-01", "61000", "标准", &e), 0);
 	assert_int_equal(jz_setting_set(x->s, "dibao.standard_fen", "城市", "2026-01-01", "75000", "标准", &e), 0);
 	for (int i = 0; i < 6; i++) {
-		char first[18];
+		char first[40];
 		snprintf(first, sizeof first, "5001541980010%d%03d", i + 1, 11 + i);
 		tu_id(first, x->id[i]);
 	}
