@@ -18,6 +18,7 @@ static const char *const src_cycle[] = {"", "jiandang", "death", "disability", "
 static const char *const state_cycle[] = {"未办结", "待核实", "已核实", "已处理", "已排除", ""};
 #define NSRC 5
 #define NSTATE 6
+#define MAX_SHOWN 5000 /* a big roster gives tens of thousands: filter to see the rest */
 
 struct list {
 	jz_finding *f;
@@ -25,11 +26,14 @@ struct list {
 	int src, state; /* indexes into the cycles */
 	char village[96];
 	int sel, scroll;
+	int more; /* stopped at MAX_SHOWN */
 };
 
 static int collect(const jz_finding *f, void *arg)
 {
 	struct list *l = arg;
+	if (l->n >= MAX_SHOWN)
+		return l->more = 1;
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 64;
 		jz_finding *p = realloc(l->f, (size_t)cap * sizeof *p);
@@ -47,6 +51,7 @@ static void load(jz_desk *d, struct list *l)
 	jz_err e = {0};
 	struct jz_finding_filter fl = {src_cycle[l->src], state_cycle[l->state], l->village, NULL};
 	l->n = 0;
+	l->more = 0;
 	if (jz_findings(d->s.db, &fl, collect, l, &e))
 		jz_desk_report(d, &e);
 	if (l->sel >= l->n)
@@ -215,10 +220,10 @@ static void draw(jz_desk *d, void *p)
 	struct list *l = p;
 	char line[300], id[16], kind[96];
 	int top = 3, rows = jz_desk_body_top(d) + jz_desk_body_rows(d) - top;
-	snprintf(line, sizeof line, "来源：%s   状态：%s   村：%s   共 %d 条",
+	snprintf(line, sizeof line, "来源：%s   状态：%s   村：%s   %s %d 条",
 		 *src_cycle[l->src] ? jz_compare_source_label(src_cycle[l->src]) : "全部",
 		 *state_cycle[l->state] ? state_cycle[l->state] : "全部", *l->village ? l->village : "全部",
-		 l->n);
+		 l->more ? "只列出前" : "共", l->n);
 	jz_draw_text(stdscr, 1, 1, line, d->cols - 2, 0);
 	attron(A_BOLD);
 	draw_row(d, 2, "编号", "状态", "类别", "村", "姓名", "身份证号");
