@@ -139,6 +139,20 @@ expect_eq "$(q "SELECT count(*) FROM case_file c JOIN case_member m ON m.case_id
 expect_rc 0 "the death list again" "$J" --db "$db" compare death "$T/death.csv" --as jingban
 expect_eq "$(nf "source = 'death'")" "1" "an acted death with the same facts is not raised again"
 
+# ---- a dismissed death comes back when more months are paid ----
+dead2=$(q "SELECT p.id_number FROM person p WHERE p.deceased_on = '' AND p.id_number <> '$dead' AND EXISTS (SELECT 1 FROM roll_line l WHERE l.person_id = p.id AND l.for_month = '2026-11') AND NOT EXISTS (SELECT 1 FROM case_member m JOIN case_file c ON c.id = m.case_id WHERE m.person_id = p.id AND c.state IN ('在保','渐退') AND (SELECT count(*) FROM case_member o WHERE o.case_id = c.id) > 1) ORDER BY p.id LIMIT 1")
+printf '身份证号,姓名,死亡日期\r\n%s,某乙,2026-10-20\r\n' "$dead2" >"$T/death2.csv"
+expect_rc 0 "compare a second death" "$J" --db "$db" compare death "$T/death2.csv" --as jingban
+f2=$(q "SELECT id FROM finding WHERE source = 'death' AND id_number = '$dead2'")
+expect_eq "$(q "SELECT months_after FROM finding WHERE id = $f2")" "1" "paid for 2026-11 after a death in October"
+expect_rc 0 "dismiss it" "$J" --db "$db" finding dismiss "$f2" --reason "殡葬名单待核" --as jingban
+expect_rc 0 "the same list again" "$J" --db "$db" compare death "$T/death2.csv" --as jingban
+expect_eq "$(nf "id_number = '$dead2'")" "1" "not raised again while nothing more was paid"
+expect_rc 0 "lock November" "$J" --db "$db" roll 2026-11 --lock --as shenhe
+expect_rc 0 "December's roll pays him again" "$J" --db "$db" --today 2026-12-05 roll 2026-12 --as jingban
+expect_rc 0 "the list in December" "$J" --db "$db" --today 2026-12-05 compare death "$T/death2.csv" --as jingban
+expect_eq "$(q "SELECT group_concat(state || months_after, ',') FROM (SELECT state, months_after FROM finding WHERE id_number = '$dead2' ORDER BY id)")" "已排除1,待核实2" "raised again with the months paid since"
+
 # ---- 残联 workbook ----
 dis=$(q "SELECT p.id_number FROM person p JOIN case_member m ON m.person_id = p.id JOIN case_file c ON c.id = m.case_id WHERE c.state = '在保' AND c.programme = '低保' AND p.disability_grade = 0 AND p.deceased_on = '' ORDER BY p.id LIMIT 1")
 /usr/bin/python3 - "$T/dis.xlsx" "$dis" <<'PY'
