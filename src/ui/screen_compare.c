@@ -257,10 +257,15 @@ static int run_compare(jz_desk *d, struct list *l)
 	jz_err e = {0};
 	if (!jz_desk_prompt(d, "比对文件（.csv 或 .xlsx 的路径）：", "", path, sizeof path) || !*path)
 		return JZ_KEY_REDRAW;
+	char sheet[128] = "";
+	size_t len = strlen(path);
+	if (len > 5 && !strcmp(path + len - 5, ".xlsx") &&
+	    !jz_desk_prompt(d, "工作表名称（空白为第一张）：", "", sheet, sizeof sheet))
+		return JZ_KEY_REDRAW;
 	int c = jz_desk_ask(d, "名单来源：1 建档立卡  2 死亡  3 残联  4 医保重特大疾病", "1234");
 	if (!c)
 		return JZ_KEY_REDRAW;
-	struct jz_compare_opts o = {names[c - '1'], path, NULL, NULL, 0};
+	struct jz_compare_opts o = {names[c - '1'], path, *sheet ? sheet : NULL, NULL, 0};
 	struct jz_compare_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return JZ_KEY_REDRAW;
