@@ -4,7 +4,8 @@
 # list typed as a path (source picked with 2), sees the finding, opens its
 # detail with the months paid after death and the amount to recover, is
 # refused a dismissal without a reason (the core's message), acts on it
-# (the death recorded, the case ended), and filters the list by state.
+# (the death recorded, the case ended), filters the list by state, runs a
+# 残联 workbook naming its sheet, and sees the open findings on the to-do list.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -16,6 +17,13 @@ dead=$(q "SELECT p.id_number FROM person p WHERE p.deceased_on = '' AND EXISTS (
 [ -n "$dead" ] || { bad "no paid person in the demo"; finish; }
 owe=$(q "SELECT printf('%d.%02d', sum(amount_fen) / 100, sum(amount_fen) % 100) FROM roll_line WHERE person_id = (SELECT id FROM person WHERE id_number = '$dead') AND for_month > '2026-09'")
 printf '身份证号,姓名,死亡日期\r\n%s,某某,2026-09-15\r\n' "$dead" | iconv -f UTF-8 -t GBK >"$T/d.csv"
+dis=$(q "SELECT p.id_number FROM person p JOIN case_member m ON m.person_id = p.id JOIN case_file c ON c.id = m.case_id WHERE c.state = '在保' AND c.programme = '低保' AND p.disability_grade = 0 AND p.deceased_on = '' ORDER BY p.id LIMIT 1")
+/usr/bin/python3 - "$T/dis.xlsx" "$dis" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook(); wb.active.title = "说明"; ws = wb.create_sheet("残疾人")
+ws.append(["身份证号", "姓名", "残疾类别", "残疾等级"]); ws.append([sys.argv[2], "某", "视力", "一级"])
+wb.save(sys.argv[1])
+PY
 desk() { echo "env LC_ALL=C.UTF-8 TERM=screen-256color JIUZHU_NOW=$1 $J --db $db"; }
 
 tm_start "$(desk 2026-11-27T09:00:00)"
@@ -54,6 +62,12 @@ expect_gone "死亡仍发放" "the list of open findings is empty again"
 tm_keys s s s
 expect_screen "状态：已处理" "s cycles the state filter"
 expect_screen "死亡仍发放" "the acted finding under 已处理"
+tm_keys n; tm_text "$T/dis.xlsx"; tm_keys Enter
+expect_screen "工作表名称" "a workbook: the sheet is asked"
+tm_text 残疾人; tm_keys Enter; tm_keys 3
+expect_screen "比对完成：1 行，本乡镇有登记 1 人，新增 2 条" "the 残联 sheet is compared"
+expect_screen "未分类施保" "its findings are listed"
 tm_keys Escape
 expect_screen "待办" "Esc goes back home"
+expect_screen "数据比对发现 2 条未办结" "the to-do list counts the open findings"
 finish
