@@ -10,7 +10,8 @@
  *  medical     医保 list of 重特大疾病: not covered, or covered but the
  *              illness not registered
  *
- * One compare_run per file. A finding still open (待核实, 已核实) with the
+ * A matched person whose name on the list is not ours gets a note in the
+ * detail (the ID may be mistyped there). One compare_run per file. A finding still open (待核实, 已核实) with the
  * same source, kind, category and ID is updated, never duplicated; one
  * closed (已处理, 已排除) is raised again only when its facts changed. */
 #ifndef JZ_COMPARE_H

@@ -56,6 +56,7 @@ void cmp_finding_init(struct cmp *c, const struct cmp_row *row, jz_finding *f, c
 		      const char *category)
 {
 	memset(f, 0, sizeof *f);
+	c->cur = row;
 	snprintf(f->source, sizeof f->source, "%s", c->o->source);
 	snprintf(f->kind, sizeof f->kind, "%s", kind);
 	snprintf(f->category, sizeof f->category, "%s", category ? category : "");
@@ -131,7 +132,15 @@ static int record(struct cmp *c, const char *action, const jz_finding *old, cons
 int cmp_emit(struct cmp *c, jz_finding *f, jz_err *e)
 {
 	jz_finding old;
+	const struct cmp_row *row = c->cur;
 	f->run_id = c->run_id;
+	/* a name other than ours: the ID may be mistyped on the list */
+	const char *listed = row ? cmp_cell(c, row, C_NAME) : "";
+	if (row && row->found && *listed && strcmp(listed, row->p.name)) {
+		size_t n = strlen(f->detail);
+		snprintf(f->detail + n, sizeof f->detail - n, "；名单姓名「%s」与本系统「%s」不一致，请先核对身份证号",
+			 listed, row->p.name);
+	}
 	int r = jz_store_finding_last(c->s->db, f->source, f->kind, f->category, f->id_number, &old, e);
 	if (r < 0)
 		return -1;

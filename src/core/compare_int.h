@@ -31,6 +31,7 @@ struct cmp {
 	int col[C_NCOLS];    /* 0-based column, -1 when absent */
 	jz_rowid run_id;
 	int open_findings;
+	const struct cmp_row *cur; /* the row of the finding being made */
 };
 
 /* The row's cell of column c, trimmed of nothing; "" when absent. */

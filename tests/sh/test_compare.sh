@@ -130,6 +130,7 @@ expect_rc 0 "compare death" "$J" --db "$db" compare death "$T/death.csv" --as ji
 expect_eq "$(q "SELECT kind || ',' || death_date || ',' || months_after || ',' || recover_fen FROM finding WHERE source = 'death'")" "死亡仍发放,2026-09-15,$months,$owe" "months after death and the amount to recover"
 d=$(q "SELECT detail FROM finding WHERE source = 'death'")
 case "$d" in *"2026-10、2026-11"*) ok "the detail names the months";; *) bad "death detail: $d";; esac
+case "$d" in *"名单姓名「某某」与本系统「"*"」不一致"*) ok "a name other than ours is pointed out";; *) bad "no name check: $d";; esac
 fd=$(q "SELECT id FROM finding WHERE source = 'death'")
 expect_rc 0 "act on the death" "$J" --db "$db" finding act "$fd" --as jingban
 expect_out "应追回" "the amount to recover is said"
