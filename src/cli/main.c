@@ -53,6 +53,10 @@ static const struct command commands[] = {
 	 "从备份恢复（先检查备份，原文件保留）  restore a backup"},
 	{"events", jz_cmd_events, "jiuzhu events [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--case 案件编号|--aid 编号] [-o 文件.xlsx|.csv [--utf8]]",
 	 "操作记录：某段时间或某个案件的全部变动，可导出给检查人员  the audit trail"},
+	{"compare", jz_cmd_compare, "jiuzhu compare jiandang|death|disability|medical 文件 [--sheet 工作表] [--encoding 编码] [--dry-run] --as 操作员",
+	 "数据比对：建档立卡、死亡、残联、医保名单  compare other offices' lists"},
+	{"finding", jz_cmd_finding, "jiuzhu finding list|show|verify|act|dismiss|export ...",
+	 "比对发现台账：核实、处理、排除、导出  work the comparison findings"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/aid.h"
 #include "core/case_due.h"
+#include "core/finding.h"
 #include "core/fund.h"
 #include "core/settings.h"
 #include "store/case_store.h"
@@ -127,6 +128,20 @@ static int fund_item(jz_db *db, const char *today, struct collect *c, jz_err *e)
 	return 0;
 }
 
+/* 数据比对: findings not yet worked (待核实, 已核实), one line. */
+static int finding_item(jz_db *db, struct collect *c, jz_err *e)
+{
+	long long n = 0;
+	if (jz_findings_open(db, &n, e))
+		return -1;
+	if (!n)
+		return 0;
+	struct jz_todo t = {.kind = "比对"};
+	snprintf(t.text, sizeof t.text, "数据比对发现 %lld 条未办结，请核实处理（菜单：导入与比对）", n);
+	add(c, &t);
+	return 0;
+}
+
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		 struct jz_todo *out, int max, jz_err *e)
 {
@@ -137,6 +152,8 @@ int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 	struct case_walk w = {&c, op, today, (int)dem};
 	if (deadline_item(&c, today) || fund_item(db, today, &c, e) || aid_items(db, op, today, &c, e) ||
 	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e))
+		return -1;
+	if (finding_item(db, &c, e))
 		return -1;
 	return c.n;
 }

@@ -100,6 +100,8 @@ void jz_desk_idle_check(jz_desk *d);
 void jz_desk_on_close(jz_desk *d);
 /* Draws now (for a message before slow work). */
 void jz_desk_draw_now(jz_desk *d);
+/* 数据比对: the findings ledger, a finding, running a comparison. */
+void jz_push_compare(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
