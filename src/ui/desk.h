@@ -98,6 +98,11 @@ void jz_desk_mark_open(jz_desk *d);
 void jz_desk_after_start(jz_desk *d);
 void jz_desk_idle_check(jz_desk *d);
 void jz_desk_on_close(jz_desk *d);
+/* Restores file after an 管理员's password (asked here), current file
+ * kept aside; the desk goes back to the sign-in. */
+void jz_desk_restore(jz_desk *d, const char *file);
+/* 备份: the backups, a backup now, a copy to a USB stick, restore. */
+void jz_push_backup(jz_desk *d);
 /* Draws now (for a message before slow work). */
 void jz_desk_draw_now(jz_desk *d);
 /* 数据比对: the findings ledger, a finding, running a comparison. */
