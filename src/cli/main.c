@@ -43,6 +43,7 @@ static const struct command commands[] = {
 	{"fund", jz_cmd_fund, "jiuzhu fund allocate 元 --doc 县级文号 [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund return 元 --reason 原因 [--case 案件编号] [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund adjust 元（可为负） --reason 原因 [--date YYYY-MM-DD] --as 审批操作员\n       jiuzhu fund balance|list|statement|request [--from YYYY-MM-DD --to YYYY-MM-DD] [-o 文件.xlsx]", "临时救助备用金：预拨、退回、调整、余额、收支情况表、申请拨付  reserve fund"},
 	{"aid", jz_cmd_aid, "jiuzhu aid new|step|pay|schedule|paperwork|followup|refer|meeting|convert|show|list|receipt|figures ...", "临时救助：急难型（先行救助）、支出型、分级审批、分期发放、领取凭证  temporary assistance"},
 	{"holiday", jz_cmd_holiday, "jiuzhu holiday add YYYY-MM-DD 休|班 [--note 说明] --as 操作员\n       jiuzhu holiday remove YYYY-MM-DD --as 操作员\n       jiuzhu holiday list [--year YYYY]", "节假日安排（计算工作日）  holiday calendar for working days"},
+	{"report", jz_cmd_report, "jiuzhu report YYYY-MM [-o 文件.xlsx] [--csv 文件夹 [--utf8]]\n       jiuzhu report YYYY-MM --notes 文字文件 | --submitted [--date YYYY-MM-DD] --as 操作员\n       jiuzhu report changes --from YYYY-MM --to YYYY-MM", "月报：低保、特困、临时救助、备用金等八张表，报送标记，专题统计  monthly workbook"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

@@ -26,7 +26,8 @@ static int groups_sql(jz_db *db, sqlite3_stmt **out, jz_err *e)
 {
 	*out = jz_stmt(db,
 		"WITH " CASES_CTE ", " HOUSEHOLD_CTE ","
-		/* ?1 M, ?2 M-1, ?3 last day of M, ?4 first day of M, ?5 of M-1, ?6 elderly age */
+		/* ?1 M, ?2 M-1, ?3 last day of M, ?4 first day of M, ?5 of M-1, ?6 elderly age,
+		 * ?7 last day of M-1 */
 		" pv AS (SELECT c.programme, c.mode, c.self_care, c.household_id, m.person_id, p.sex,"
 		"   CAST(substr(?3,1,4) AS INTEGER) - CAST(substr(p.birth,1,4) AS INTEGER)"
 		"     - (substr(?3,6,5) < substr(p.birth,6,5)) AS age,"
@@ -36,12 +37,15 @@ static int groups_sql(jz_db *db, sqlite3_stmt **out, jz_err *e)
 		"   c.now_in AND (m.until_month = '' OR m.until_month >= ?1)"
 		"     AND NOT (coalesce(x.deceased_on, p.deceased_on) <> ''"
 		"              AND coalesce(x.deceased_on, p.deceased_on) < ?4) AS n,"
+		/* last month as it was known on its last day (?7), like its own report */
 		"   c.before_in AND (m.until_month = '' OR m.until_month >= ?2)"
-		"     AND NOT (coalesce(x.deceased_on, p.deceased_on) <> ''"
-		"              AND coalesce(x.deceased_on, p.deceased_on) < ?5) AS b"
+		"     AND NOT (coalesce(x2.deceased_on, p.deceased_on) <> ''"
+		"              AND coalesce(x2.deceased_on, p.deceased_on) < ?5) AS b"
 		"  FROM c JOIN case_member m ON m.case_id = c.id JOIN person p ON p.id = m.person_id"
 		"  LEFT JOIN person_past x ON x.rowid = (SELECT rowid FROM person_past"
-		"    WHERE person_id = p.id AND changed_on > ?3 ORDER BY changed_on, rowid LIMIT 1)),"
+		"    WHERE person_id = p.id AND changed_on > ?3 ORDER BY changed_on, rowid LIMIT 1)"
+		"  LEFT JOIN person_past x2 ON x2.rowid = (SELECT rowid FROM person_past"
+		"    WHERE person_id = p.id AND changed_on > ?7 ORDER BY changed_on, rowid LIMIT 1)),"
 		" pr AS (SELECT pv.*, hv.village_id, hv.area, hv.cause FROM pv JOIN hv ON hv.id = pv.household_id"
 		"  WHERE pv.n OR pv.b),"
 		" pf AS (SELECT programme, person_id, max(n) AS pn, max(b) AS pb FROM pr GROUP BY 1, 2),"
@@ -87,6 +91,7 @@ int jz_store_fig_groups(jz_db *db, const struct jz_fig_period *p, long long elde
 	jz_bind_text(st, 4, p->first);
 	jz_bind_text(st, 5, p->prev_first);
 	sqlite3_bind_int64(st, 6, elderly_age);
+	jz_bind_text(st, 7, p->prev_last);
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct jz_fig_group g;

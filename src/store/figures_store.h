@@ -16,7 +16,7 @@
 struct jz_fig_period {
 	char month[8], prev[8];        /* M and M-1 */
 	char first[11], last[11];      /* first and last day of M */
-	char prev_first[11];           /* first day of M-1 */
+	char prev_first[11], prev_last[11]; /* first and last day of M-1 */
 	char year_first[8];            /* YYYY-01 */
 };
 
