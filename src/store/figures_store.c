@@ -46,10 +46,14 @@ static int groups_sql(jz_db *db, sqlite3_stmt **out, jz_err *e)
 		"    WHERE person_id = p.id AND changed_on > ?3 ORDER BY changed_on, rowid LIMIT 1)"
 		"  LEFT JOIN person_past x2 ON x2.rowid = (SELECT rowid FROM person_past"
 		"    WHERE person_id = p.id AND changed_on > ?7 ORDER BY changed_on, rowid LIMIT 1)),"
-		" pr AS (SELECT pv.*, hv.village_id, hv.area, hv.cause FROM pv JOIN hv ON hv.id = pv.household_id"
-		"  WHERE pv.n OR pv.b),"
-		" pf AS (SELECT programme, person_id, max(n) AS pn, max(b) AS pb FROM pr GROUP BY 1, 2),"
-		" hf AS (SELECT programme, household_id, max(n) AS hn, max(b) AS hb FROM pr GROUP BY 1, 2)"
+		/* pn/pb: the person counted in M / M-1 (any case of the programme);
+		 * hn/hb: the same for the household */
+		" pr AS (SELECT pv.*, hv.village_id, hv.area, hv.cause,"
+		"   max(n) OVER (PARTITION BY programme, person_id) AS pn,"
+		"   max(b) OVER (PARTITION BY programme, person_id) AS pb,"
+		"   max(n) OVER (PARTITION BY programme, pv.household_id) AS hn,"
+		"   max(b) OVER (PARTITION BY programme, pv.household_id) AS hb"
+		"  FROM pv JOIN hv ON hv.id = pv.household_id WHERE pv.n OR pv.b)"
 		" SELECT pr.programme, pr.mode, pr.self_care, pr.village_id, pr.area,"
 		"  count(DISTINCT CASE WHEN n THEN pr.household_id END),"
 		"  count(DISTINCT CASE WHEN n THEN pr.person_id END),"
@@ -69,13 +73,11 @@ static int groups_sql(jz_db *db, sqlite3_stmt **out, jz_err *e)
 		"  count(DISTINCT CASE WHEN n AND cause = '灾害' THEN pr.household_id END),"
 		"  count(DISTINCT CASE WHEN n AND cause = '缺乏劳动力' THEN pr.household_id END),"
 		"  count(DISTINCT CASE WHEN n AND cause = '其他' THEN pr.household_id END),"
-		"  count(DISTINCT CASE WHEN n AND hf.hn AND NOT hf.hb THEN pr.household_id END),"
-		"  count(DISTINCT CASE WHEN n AND NOT pf.pb THEN pr.person_id END),"
-		"  count(DISTINCT CASE WHEN b AND hf.hb AND NOT hf.hn THEN pr.household_id END),"
-		"  count(DISTINCT CASE WHEN b AND NOT pf.pn THEN pr.person_id END)"
-		" FROM pr JOIN pf ON pf.programme = pr.programme AND pf.person_id = pr.person_id"
-		" JOIN hf ON hf.programme = pr.programme AND hf.household_id = pr.household_id"
-		" GROUP BY 1, 2, 3, 4, 5", e);
+		"  count(DISTINCT CASE WHEN n AND hn AND NOT hb THEN pr.household_id END),"
+		"  count(DISTINCT CASE WHEN n AND NOT pb THEN pr.person_id END),"
+		"  count(DISTINCT CASE WHEN b AND hb AND NOT hn THEN pr.household_id END),"
+		"  count(DISTINCT CASE WHEN b AND NOT pn THEN pr.person_id END)"
+		" FROM pr GROUP BY 1, 2, 3, 4, 5", e);
 	return *out ? 0 : -1;
 }
 
