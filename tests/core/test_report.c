@@ -64,6 +64,7 @@
 
 #include "core/figures.h"
 #include "core/report.h"
+#include "core/todo.h"
 #include "io/report_file.h"
 
 static const char FIXTURE[] =
@@ -408,6 +409,28 @@ static void test_submitted(void **state)
 	assert_string_equal(last, "2026-10");
 }
 
+/* The home countdown: report.due_day, and the next month once submitted. */
+static void test_deadline(void **state)
+{
+	tu_fixture *t = *state;
+	struct jz_deadline dl;
+	jz_err e;
+	assert_int_equal(jz_report_deadline_db(t->db, "2026-11-27", &dl, &e), 0);
+	assert_string_equal(dl.month, "2026-10");
+	assert_string_equal(dl.due, "2026-11-15");
+	assert_int_equal(dl.days_left, -12);
+	assert_true(dl.warn);
+	tu_exec(t->db, "INSERT INTO setting(key, area, from_date, value) VALUES ('report.due_day', '*', '2026-01-01', '10')");
+	assert_int_equal(jz_report_deadline_db(t->db, "2026-11-27", &dl, &e), 0);
+	assert_string_equal(dl.due, "2026-11-10");
+	assert_int_equal(jz_report_submit(&t->s, "2026-10", "2026-11-27", &e), 0);
+	assert_int_equal(jz_report_deadline_db(t->db, "2026-11-27", &dl, &e), 0);
+	assert_string_equal(dl.month, "2026-11");
+	assert_string_equal(dl.due, "2026-12-10");
+	assert_int_equal(dl.days_left, 13);
+	assert_false(dl.warn);
+}
+
 /* 专题报告: 302 in (农村, 因残), 303 out (城市, 收入超标). */
 static void test_flows(void **state)
 {
@@ -474,6 +497,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_month, setup, tu_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_submitted, setup, tu_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_flows, setup, tu_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_deadline, setup, tu_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_report_files, setup, tu_fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
