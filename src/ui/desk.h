@@ -81,6 +81,8 @@ void jz_push_case(jz_desk *d, jz_rowid case_id);
 void jz_push_aid(jz_desk *d);
 void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
 void jz_push_fund(jz_desk *d);
+/* 报表: the monthly workbook, table by table (screen_report.c). */
+void jz_push_report(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
