@@ -124,6 +124,8 @@ static void draw_table(jz_desk *d, struct rep *p, int top, int rows)
 	for (int c = p->col; c < def->ncols && x < d->cols - 2; c++) {
 		const struct jz_rpt_col *col = &def->cols[c];
 		int w = col_width(s, c);
+		if (x + w > d->cols - 2 && c > p->col)
+			break; /* only whole columns, but the first is always shown */
 		if (x + w > d->cols - 2)
 			w = d->cols - 2 - x;
 		attron(A_BOLD);
