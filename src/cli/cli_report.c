@@ -48,33 +48,46 @@ static char *read_text(const char *path, jz_err *e)
 	return u;
 }
 
-/* Splits the text at the three headings; text before any heading is 工作进展情况. */
+/* Skips what may follow a heading: 】 ： : and spaces. */
+static char *after_heading(char *s)
+{
+	for (;;) {
+		if (!strncmp(s, "】", 3) || !strncmp(s, "：", 3))
+			s += 3;
+		else if (*s == ':' || *s == ' ')
+			s++;
+		else
+			return s;
+	}
+}
+
+/* Splits the text at the three headings (a line starting with the heading,
+ * maybe after # or 【, its text on the same line or the next ones); text
+ * before any heading is 工作进展情况. */
 static void split_notes(char *text, char *part[3])
 {
 	static const char *const heads[] = {"工作进展情况", "存在问题及困难", "请求帮助解决"};
-	char *cur = text;
-	int which = 0;
 	part[0] = text;
 	part[1] = part[2] = "";
 	for (char *line = text; line && *line;) {
-		char *nl = strchr(line, '\n');
-		char *s = line;
+		char *nl = strchr(line, '\n'), *s = line;
 		while (*s == ' ' || *s == '#' || !strncmp(s, "【", 3))
 			s += !strncmp(s, "【", 3) ? 3 : 1;
 		for (int k = 0; k < 3; k++)
 			if (!strncmp(s, heads[k], strlen(heads[k]))) {
+				char *rest = after_heading(s + strlen(heads[k]));
+				part[k] = (*rest == '\r' || *rest == '\n' || !*rest) && nl ? nl + 1 : rest;
 				*line = '\0';
-				which = k;
-				part[k] = nl ? nl + 1 : line + strlen(line);
+				break;
 			}
-		(void)cur;
 		line = nl ? nl + 1 : NULL;
 	}
-	(void)which;
-	for (int k = 0; k < 3; k++) { /* trim trailing blank lines */
+	for (int k = 0; k < 3; k++) { /* no blank lines around */
 		size_t n = strlen(part[k]);
-		while (n && (part[k][n - 1] == '\n' || part[k][n - 1] == '\r' || part[k][n - 1] == ' '))
+		while (n && strchr("\r\n ", part[k][n - 1]))
 			part[k][--n] = '\0';
+		while (*part[k] == '\n' || *part[k] == '\r')
+			part[k]++;
 	}
 }
 
