@@ -12,6 +12,9 @@
 #include "core/township.h"
 #include "store/figures_store.h"
 
+const char *const jz_fig_stored_tables[] = {"dibao", "tekun", "linshi", "beiyongjin", "butie",
+					    "paicha", NULL};
+
 struct jz_fig_table *jz_fig_table_add(struct jz_figures *f, const char *name, jz_err *e)
 {
 	if (f->ntables == JZ_FIG_TABLES) {
@@ -137,18 +140,47 @@ void jz_figures_free(struct jz_figures *f)
 
 /* ---- figures changed since the month was submitted ---- */
 
+struct compare {
+	struct jz_figures *f;
+	long long found;   /* stored figures that exist now */
+};
+
+static void changed(struct jz_figures *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void changed(struct jz_figures *f, const char *fmt, ...)
+{
+	if (f->nchanged < JZ_FIG_MAX_CHANGED) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(f->changed[f->nchanged], sizeof f->changed[0], fmt, ap);
+		va_end(ap);
+	}
+	f->nchanged++;
+}
+
 static int compare_one(const char *tbl, const char *row, const char *col, long long value, void *arg)
 {
-	struct jz_figures *f = arg;
+	struct compare *cmp = arg;
+	struct jz_figures *f = cmp->f;
 	const struct jz_fig_cell *c = jz_fig_cell(jz_fig_row(jz_fig_table(f, tbl), row), col);
 	long long now = c ? c->v : 0;
+	cmp->found += c != NULL;
 	if (now == value)
 		return 0;
-	if (f->nchanged < JZ_FIG_MAX_CHANGED)
-		snprintf(f->changed[f->nchanged], sizeof f->changed[0], "%s %s %s：报送时 %lld，现在 %lld",
-			 tbl, row, col, value, now);
-	f->nchanged++;
+	changed(f, "%s %s %s：报送时 %lld，现在 %lld", tbl, row, col, value, now);
 	return 0;
+}
+
+/* Figures of the stored tables (numbers) as they are now. */
+static long long storable(const struct jz_figures *f)
+{
+	long long n = 0;
+	for (int k = 0; jz_fig_stored_tables[k]; k++) {
+		const struct jz_fig_table *t = jz_fig_table(f, jz_fig_stored_tables[k]);
+		for (int i = 0; t && i < t->nrows; i++)
+			for (int c = 0; c < t->rows[i].ncells; c++)
+				n += t->rows[i].cells[c].text == NULL;
+	}
+	return n;
 }
 
 static int compare_stored(jz_db *db, struct jz_figures *f, jz_err *e)
@@ -161,7 +193,13 @@ static int compare_stored(jz_db *db, struct jz_figures *f, jz_err *e)
 	snprintf(f->submitted_by, sizeof f->submitted_by, "%s", rm.submitted_by);
 	if (!*rm.submitted_on)
 		return 0;
-	return jz_store_report_figures(db, f->month, compare_one, f, e);
+	struct compare cmp = {f, 0};
+	if (jz_store_report_figures(db, f->month, compare_one, &cmp, e))
+		return -1;
+	long long added = storable(f) - cmp.found;
+	if (added > 0)
+		changed(f, "另有 %lld 个数字是报送后新出现的（新的村、一次性发放或原因）", added);
+	return 0;
 }
 
 int jz_figures_compute(jz_db *db, const char *month, struct jz_figures *f, jz_err *e)

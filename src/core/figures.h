@@ -52,6 +52,10 @@ struct jz_figures {
 	char changed[JZ_FIG_MAX_CHANGED][256];
 };
 
+/* The tables whose numbers are stored when a month is submitted (not the
+ * lists and the text), NULL-terminated. */
+extern const char *const jz_fig_stored_tables[];
+
 /* Computes every figure of month (YYYY-MM), runs the cross-checks and,
  * when the month was submitted, compares with the figures stored then.
  * Free f with jz_figures_free (also after a failure). */

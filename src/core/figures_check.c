@@ -11,7 +11,8 @@
  *  4. 新增 − 退出 = 人数 − last month's 人数 (persons and households).
  *  5. 当月支出金额 of 低保 and 特困 equal the roll's totals to the fen.
  *  6. 备用金: 期初 + 预拨 + 退回 + 调增 − 支出 − 调减 = 期末; 支出 = the
- *     causes' sum. 临时救助: 急难型 + 支出型 = 户次.
+ *     causes' sum. 临时救助: 急难型 + 支出型 = 户次; its 当月支出 = the
+ *     fund's 支出 of the month (every payment is one).
  *  7. 排查: 已走访 <= 排查人数; the results <= 已走访; the reasons add up to
  *     不符合条件. */
 #include <stdio.h>
@@ -118,6 +119,12 @@ static void money(struct jz_figures *f)
 			jz_fig_check_failed(f, "备用金 %s：各原因支出之和 %lld 分，支出合计 %lld 分", r->key,
 					    causes, val(r, "spent"));
 	}
+	/* every 临时救助 payment is a 支出 of the fund on the same day */
+	const struct jz_fig_row *lm = jz_fig_row(jz_fig_table(f, "linshi"), "本月");
+	const struct jz_fig_row *bm = jz_fig_row(b, "本月");
+	if (lm && bm && val(lm, "paid") != val(bm, "spent"))
+		jz_fig_check_failed(f, "临时救助当月支出 %lld 分与备用金当月支出 %lld 分不符", val(lm, "paid"),
+				    val(bm, "spent"));
 	const struct jz_fig_table *l = jz_fig_table(f, "linshi");
 	for (int i = 0; l && i < l->nrows; i++) {
 		const struct jz_fig_row *r = &l->rows[i];

@@ -9,10 +9,6 @@
 #include "core/report.h"
 #include "store/figures_store.h"
 
-/* The tables whose figures are stored when a month is submitted: the
- * counts and money (not the lists and the text). */
-static const char *const stored_tables[] = {"dibao", "tekun", "linshi", "beiyongjin", "butie",
-					    "paicha", NULL};
 
 static int check_month(const char *month, jz_err *e)
 {
@@ -82,8 +78,8 @@ static int store_figures(jz_db *db, const struct jz_figures *f, jz_err *e)
 {
 	if (jz_store_report_figures_clear(db, f->month, e))
 		return -1;
-	for (int k = 0; stored_tables[k]; k++) {
-		const struct jz_fig_table *t = jz_fig_table(f, stored_tables[k]);
+	for (int k = 0; jz_fig_stored_tables[k]; k++) {
+		const struct jz_fig_table *t = jz_fig_table(f, jz_fig_stored_tables[k]);
 		for (int i = 0; t && i < t->nrows; i++)
 			for (int c = 0; c < t->rows[i].ncells; c++) {
 				const struct jz_fig_cell *x = &t->rows[i].cells[c];

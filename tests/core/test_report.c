@@ -404,6 +404,14 @@ static void test_submitted(void **state)
 			print_error("%s\n", f.changed[i]);
 	assert_true(found);
 	jz_figures_free(&f);
+	/* a village added since: its figures are new */
+	tu_exec(t->db, "INSERT INTO village(code, name, kind, area) VALUES ('09', '新村', '村', '农村')");
+	assert_int_equal(jz_figures_compute(t->db, "2026-10", &f, &e), 0);
+	found = 0;
+	for (int i = 0; i < f.nchanged && i < JZ_FIG_MAX_CHANGED; i++)
+		found |= strstr(f.changed[i], "报送后新出现") != NULL;
+	assert_true(found);
+	jz_figures_free(&f);
 	char last[8];
 	assert_int_equal(jz_report_last_submitted(t->db, last, &e), 0);
 	assert_string_equal(last, "2026-10");
