@@ -134,11 +134,30 @@ static void widths(lxw_worksheet *ws, const struct jz_xr_sheet *s)
 	}
 }
 
+/* Lines a wrapped text cell needs in a column of the given width. */
+static int text_lines(const char *text, int width)
+{
+	int w = jz_str_width(text ? text : ""), n = 0;
+	for (const char *p = text ? text : ""; *p; p++)
+		n += *p == '\n';
+	width = width > 2 ? width - 1 : 1;
+	return n + (w + width - 1) / width;
+}
+
 static void data(lxw_worksheet *ws, const struct jz_xr_sheet *s, int top, struct formats *F)
 {
 	const struct jz_report_def *d = s->def;
 	for (int r = 0; r < s->nrows; r++) {
 		lxw_row_t row = (lxw_row_t)(top + r);
+		int lines = 1;
+		for (int i = 0; i < d->ncols; i++) {
+			const struct jz_xr_cell *x = &s->cells[r * d->ncols + i];
+			int n = x->has && d->cols[i].kind == JZ_RPT_TEXT && d->cols[i].width > 0
+					? text_lines(x->text, d->cols[i].width) : 1;
+			lines = n > lines ? n : lines;
+		}
+		if (lines > 1) /* a long text (工作情况) wraps: make its row tall enough */
+			worksheet_set_row(ws, row, 14.0 * (lines > 30 ? 30 : lines), NULL);
 		worksheet_write_string(ws, row, 0, s->labels[r], F->label);
 		for (int i = 0; i < d->ncols; i++) {
 			const struct jz_xr_cell *x = &s->cells[r * d->ncols + i];
