@@ -57,6 +57,7 @@ static const struct command commands[] = {
 	 "数据比对：建档立卡、死亡、残联、医保名单  compare other offices' lists"},
 	{"finding", jz_cmd_finding, "jiuzhu finding list|show|verify|act|dismiss|export ...",
 	 "比对发现台账：核实、处理、排除、导出  work the comparison findings"},
+	{"report", jz_cmd_report, "jiuzhu report YYYY-MM [-o 文件.xlsx] [--csv 文件夹 [--utf8]]\n       jiuzhu report YYYY-MM --notes 文字文件 | --submitted [--date YYYY-MM-DD] --as 操作员\n       jiuzhu report changes --from YYYY-MM --to YYYY-MM", "月报：低保、特困、临时救助、备用金等八张表，报送标记，专题统计  monthly workbook"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

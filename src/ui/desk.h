@@ -107,6 +107,8 @@ void jz_push_backup(jz_desk *d);
 void jz_desk_draw_now(jz_desk *d);
 /* 数据比对: the findings ledger, a finding, running a comparison. */
 void jz_push_compare(jz_desk *d);
+/* 报表: the monthly workbook, table by table (screen_report.c). */
+void jz_push_report(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
