@@ -6,12 +6,12 @@
  * header rows repeated, frozen panes and a footer line. */
 #include "io/xlsx_report.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "io/csv_out.h"
 #include "io/text.h"
 
 struct formats {
@@ -230,46 +230,7 @@ int jz_xlsx_report_write(const char *path, const struct jz_xr_sheet *sheets, int
 
 /* ---- CSV ---- */
 
-struct buf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void put(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 4096) + n;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n + 1);
-	b->len += n;
-}
-
-static void field(struct buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		put(b, s);
-		return;
-	}
-	put(b, "\"");
-	for (; *s; s++) {
-		char one[2] = {*s, 0};
-		put(b, *s == '"' ? "\"\"" : one);
-	}
-	put(b, "\"");
-}
-
-static void number(struct buf *b, const struct jz_xr_cell *x, enum jz_rpt_kind kind)
+static void number(jz_csv_out *w, const struct jz_xr_cell *x, enum jz_rpt_kind kind)
 {
 	char v[48];
 	if (kind == JZ_RPT_MONEY) {
@@ -277,57 +238,29 @@ static void number(struct buf *b, const struct jz_xr_cell *x, enum jz_rpt_kind k
 		snprintf(v, sizeof v, "%s%lld.%02lld", x->v < 0 ? "-" : "", a / 100, a % 100);
 	} else
 		snprintf(v, sizeof v, "%lld", x->v);
-	put(b, v);
-}
-
-static int write_all(const char *path, const char *p, size_t n, jz_err *e)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return jz_fail(e, JZ_EDATA, "无法创建文件 %s：%s", path, strerror(errno));
-	int bad = fwrite(p, 1, n, f) != n || ferror(f);
-	if (fclose(f) != 0 || bad)
-		return jz_fail(e, JZ_EDATA, "写文件 %s 失败：%s", path, strerror(errno));
-	return 0;
+	jz_csv_cell(w, v);
 }
 
 int jz_csv_report_write(const char *path, const struct jz_xr_sheet *s, int utf8, jz_err *e)
 {
 	const struct jz_report_def *d = s->def;
-	struct buf b = {0};
-	field(&b, d->label);
-	for (int i = 0; i < d->ncols; i++) {
-		put(&b, ",");
-		field(&b, leaf(&d->cols[i]));
-	}
-	put(&b, "\r\n");
+	jz_csv_out w = {0};
+	jz_csv_cell(&w, d->label);
+	for (int i = 0; i < d->ncols; i++)
+		jz_csv_cell(&w, leaf(&d->cols[i]));
+	jz_csv_end_row(&w);
 	for (int r = 0; r < s->nrows; r++) {
-		field(&b, s->labels[r]);
+		jz_csv_cell(&w, s->labels[r]);
 		for (int i = 0; i < d->ncols; i++) {
 			const struct jz_xr_cell *x = &s->cells[r * d->ncols + i];
-			put(&b, ",");
 			if (x->has && d->cols[i].kind == JZ_RPT_TEXT)
-				field(&b, x->text ? x->text : "");
+				jz_csv_cell(&w, x->text ? x->text : "");
 			else if (x->has)
-				number(&b, x, d->cols[i].kind);
+				number(&w, x, d->cols[i].kind);
+			else
+				jz_csv_cell(&w, "");
 		}
-		put(&b, "\r\n");
+		jz_csv_end_row(&w);
 	}
-	if (b.oom) {
-		free(b.p);
-		return jz_fail(e, JZ_EDATA, "内存不足");
-	}
-	int rc;
-	if (utf8) {
-		rc = write_all(path, b.p, b.len, e);
-	} else {
-		size_t glen = 0;
-		jz_err ce = {0};
-		char *gbk = jz_iconv("GBK", "UTF-8", b.p, b.len, &glen, &ce);
-		rc = gbk ? write_all(path, gbk, glen, e)
-			 : jz_fail(e, JZ_EUSER, "%s 不能写成 GBK（%s）：有的字 GBK 里没有，请加 --utf8", path, ce.msg);
-		free(gbk);
-	}
-	free(b.p);
-	return rc;
+	return jz_csv_save(&w, path, utf8 ? JZ_CSV_UTF8 : JZ_CSV_GBK, e);
 }
