@@ -43,6 +43,7 @@ int jz_cmd_onetime(jz_cli *c);
 int jz_cmd_fund(jz_cli *c);
 int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
+int jz_cmd_import(jz_cli *c);
 
 
 

@@ -43,6 +43,8 @@ static const struct command commands[] = {
 	{"fund", jz_cmd_fund, "jiuzhu fund allocate 元 --doc 县级文号 [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund return 元 --reason 原因 [--case 案件编号] [--date YYYY-MM-DD] --as 操作员\n       jiuzhu fund adjust 元（可为负） --reason 原因 [--date YYYY-MM-DD] --as 审批操作员\n       jiuzhu fund balance|list|statement|request [--from YYYY-MM-DD --to YYYY-MM-DD] [-o 文件.xlsx]", "临时救助备用金：预拨、退回、调整、余额、收支情况表、申请拨付  reserve fund"},
 	{"aid", jz_cmd_aid, "jiuzhu aid new|step|pay|schedule|paperwork|followup|refer|meeting|convert|show|list|receipt|figures ...", "临时救助：急难型（先行救助）、支出型、分级审批、分期发放、领取凭证  temporary assistance"},
 	{"holiday", jz_cmd_holiday, "jiuzhu holiday add YYYY-MM-DD 休|班 [--note 说明] --as 操作员\n       jiuzhu holiday remove YYYY-MM-DD --as 操作员\n       jiuzhu holiday list [--year YYYY]", "节假日安排（计算工作日）  holiday calendar for working days"},
+	{"import", jz_cmd_import, "jiuzhu import roster 文件.csv|文件.xlsx [--dry-run] [--add-villages] [--sheet 工作表] [--encoding 编码] --as 操作员",
+	 "导入花名册（CSV 或 xlsx，一行一人）  import the office's roster"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
