@@ -183,23 +183,18 @@ static int record_run(struct imp_ctx *x, jz_err *e)
 	return jz_record(x->s, &c, e);
 }
 
+/* Inside the transaction: writes everything, or nothing when the database
+ * already holds it all the same way (the same file again). */
 static int write_all(struct imp_ctx *x, jz_err *e)
 {
-	if (jz_tx_begin(x->s->db, e))
-		return -1;
 	if (imp_apply(x, e))
-		goto fail;
-	if (!changes(x->r)) { /* the same file again: nothing to record */
-		jz_tx_rollback(x->s->db);
-		return 0;
-	}
-	if (record_run(x, e) || jz_tx_commit(x->s->db, e))
-		goto fail;
+		return -1;
+	if (!changes(x->r))
+		return 1;
+	if (record_run(x, e))
+		return -1;
 	x->r->written = 1;
 	return 0;
-fail:
-	jz_tx_rollback(x->s->db);
-	return -1;
 }
 
 int jz_import_roster(jz_session *s, const struct jz_import_opts *o, struct jz_import_result *r,
@@ -219,14 +214,30 @@ int jz_import_roster(jz_session *s, const struct jz_import_opts *o, struct jz_im
 		jz_fail(e, JZ_EUSER, "导入花名册要由有「经办」角色的操作员办理，%s（%s）没有这个角色", s->op.name, s->op.login);
 		goto out;
 	}
-	if (read_table(&x, e) || imp_parse(&x, e) || imp_check(&x, e))
+	/* One transaction from the first look at the database to the last
+	 * write: the checks see what the writes will see, and SQLite takes its
+	 * locks once instead of once a statement. */
+	if (read_table(&x, e) || imp_parse(&x, e) || jz_store_big_batch(s->db, e) || jz_tx_begin(s->db, e))
 		goto out;
+	if (imp_check(&x, e))
+		goto rollback;
 	if (r->problems_total) {
 		jz_fail(e, JZ_EUSER, "花名册有 %d 个问题%s，%s：请改正后再导入", r->problems_total,
 			r->problems_total > r->nproblems ? "（只列出前面的）" : "", o->dry_run ? "不能导入" : "什么也没有导入");
+		goto rollback;
+	}
+	int w = o->dry_run ? 1 : write_all(&x, e); /* 1: nothing to commit */
+	if (w < 0)
+		goto rollback;
+	if (w > 0) {
+		jz_tx_rollback(s->db);
+		rc = 0;
 		goto out;
 	}
-	rc = o->dry_run ? 0 : write_all(&x, e);
+	rc = jz_tx_commit(s->db, e);
+	goto out;
+rollback:
+	jz_tx_rollback(s->db);
 out:
 	jz_table_free(&x.t);
 	free(x.rows);

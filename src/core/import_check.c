@@ -97,7 +97,7 @@ static int add_village(struct imp_ctx *x, const char *name, const char *area)
 static void village_list(const struct imp_ctx *x, char *out, size_t n)
 {
 	*out = '\0';
-	for (int i = 0; i < x->nvil && x->vil[i].id; i++) {
+	for (int i = 0; i < x->nvil && x->vil[i].id > 0; i++) {
 		size_t l = strlen(out);
 		snprintf(out + l, n - l, "%s%s", i ? "、" : "", x->vil[i].name);
 	}
@@ -117,7 +117,10 @@ static int village_of(struct imp_ctx *x, const struct imp_row *head, jz_err *e)
 	char list[400];
 	village_list(x, list, sizeof list);
 	imp_problem(x, head->line, C_VILLAGE, head->village, "救助台里没有这个村（社区）；现有：%s。"
-		    "请改正名称，或加 --add-villages 新建", *list ? list : "（还没有村）");
+		    "请改正名称，或加 --add-villages 新建（写这个村的其他行不再列出）", *list ? list : "（还没有村）");
+	if (add_village(x, head->village, head->area))
+		return jz_fail(e, JZ_EDATA, "内存不足");
+	x->vil[x->nvil - 1].id = -1; /* reported once */
 	return 0;
 }
 

@@ -34,3 +34,10 @@ int jz_store_import_runs(jz_db *db, long long *n, jz_err *e)
 	sqlite3_stmt *st = jz_stmt(db, "SELECT count(*) FROM import_run", e);
 	return st ? jz_stmt_int(db, st, n, e, "读取导入记录") : -1;
 }
+
+int jz_store_big_batch(jz_db *db, jz_err *e)
+{
+	if (sqlite3_exec(jz_db_handle(db), "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+		return jz_db_fail(db, e, "设置缓存");
+	return 0;
+}
