@@ -168,12 +168,12 @@ static void group_cases(struct imp_ctx *x, int start, int end, const struct imp_
 		const struct imp_row *w = &x->rows[x->order[i]];
 		if (!imp_carries_case(w))
 			continue;
-		if (!w->has_fen)
+		if (!w->has_fen && !w->bad_fen)
 			imp_problem(x, w->line, C_AMOUNT, "", "%s（%s）要填每月的保障金额%s", w->prog, w->mode,
 				    !strcmp(w->mode, "整户保障") ? "（全户合计，含分类施保）" : "");
-		else if (w->fen == 0)
+		else if (w->has_fen && w->fen == 0)
 			imp_problem(x, w->line, C_AMOUNT, "0", "月保障金额应大于 0");
-		if (!*w->month)
+		if (!*w->month && !w->bad_month)
 			imp_problem(x, w->line, C_MONTH, "", "%s要填起始年月（例如 2024-03）", w->prog);
 		tally(x, w);
 	}
@@ -243,13 +243,15 @@ static int against_db(struct imp_ctx *x, int start, int end, const struct imp_ro
 		int k = jz_store_household_head(x->s->db, h.id, &dbhead, e);
 		if (k < 0)
 			return -1;
-		if (k && strcmp(dbhead.id_number, head->id))
+		if (k && !head->bad_id && strcmp(dbhead.id_number, head->id))
 			imp_problem(x, head->line, C_REL, head->relation, "户编号 %s 在救助台里的户主是 %s（%s），花名册是 %s："
 				    "换户主请先在户卡上「设为户主」", h.number, dbhead.name, dbhead.id_number, head->name);
 	} else
 		x->r->households_added++;
 	for (int i = start; i < end; i++) {
 		const struct imp_row *w = &x->rows[x->order[i]];
+		if (w->bad_id)
+			continue;
 		int k = known_person(x, w, r ? &h : NULL, e);
 		if (k < 0 || (imp_carries_case(w) && known_case(x, w, e) < 0))
 			return -1;

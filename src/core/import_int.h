@@ -24,6 +24,7 @@ struct imp_row {
 	long long fen;
 	int has_fen;
 	int is_head;
+	int bad_id, bad_month, bad_fen; /* already reported: no further checks on them */
 };
 
 struct imp_ctx {

@@ -194,10 +194,12 @@ static int amount_cell(struct imp_ctx *x, int r, struct imp_row *w)
 		return 0;
 	if (jz_money_parse(v, &w->fen, &e)) {
 		imp_problem(x, r + 1, C_AMOUNT, v, "%s", e.msg);
+		w->bad_fen = 1;
 		return -1;
 	}
 	if (w->fen < 0) {
 		imp_problem(x, r + 1, C_AMOUNT, v, "金额不能是负数");
+		w->bad_fen = 1;
 		return -1;
 	}
 	w->has_fen = 1;
@@ -211,6 +213,7 @@ static int id_cell(struct imp_ctx *x, int r, struct imp_row *w)
 	const char *raw = cell(x, r, C_ID);
 	if (jz_id_clean(raw, x->today, &c, &e)) {
 		imp_problem(x, r + 1, C_ID, raw, "%s", e.msg);
+		w->bad_id = 1;
 		return -1;
 	}
 	if (*c.fixed)
@@ -329,7 +332,7 @@ static void parse_row(struct imp_ctx *x, int r, struct imp_row *w)
 		listed(x, r, C_EMPLOY, jz_employments, w->employment, sizeof w->employment);
 	programme_cells(x, r, w);
 	amount_cell(x, r, w);
-	month_cell(x, r, w->month);
+	w->bad_month = month_cell(x, r, w->month) != 0;
 	jiandang_cell(x, r, w);
 	text_cell(x, r, C_PHONE, w->phone, sizeof w->phone);
 	text_cell(x, r, C_BANK, w->bank, sizeof w->bank);

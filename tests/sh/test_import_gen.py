@@ -3,6 +3,7 @@
 
   test_import_gen.py OUT HOUSEHOLDS [--seed N] [--encoding utf-8|utf-8-sig|gbk]
       [--shuffle] [--synonyms] [--title] [--xlsx] [--village-prefix P] [--amount-delta FEN]
+      [--villages A,B,C] [--hh-prefix NN] [--id-base N]
 
 One row per person, households of 1-4 persons in villages 东山村, 西河村,
 城关社区; heads carry 低保 整户保障, some lone old people 特困 分散供养, a
@@ -26,19 +27,22 @@ GIV = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
 def rows(n, seed, delta, vprefix):
     rnd = random.Random(seed)
     villages = [(vprefix + "东山村", "农村"), (vprefix + "西河村", "农村"), (vprefix + "城关社区", "城市")]
+    if VILLAGES:
+        villages = [(v, "") for v in VILLAGES]
     serial = 0
     out = []
     for h in range(n):
-        v, area = villages[h % 3]
-        hh = "52%08d" % (h + 1)
+        v, area = villages[h % len(villages)]
+        hh = "%s%08d" % (HHPREFIX[0], h + 1)
         size = 1 + h % 4
         members = []
         for k in range(size):
             serial += 1
+            serial_id = serial + IDBASE[0]
             year = 1940 + (h * 7 + k * 13) % 60 if k < 2 else 2005 + (h + k) % 10
             # (month, day, sequence) unique for up to 336,000 persons
-            first = "500154%04d%02d%02d%03d" % (year, 1 + (serial // 1000) % 12,
-                                                1 + (serial // 12000) % 28, serial % 1000)
+            first = "500154%04d%02d%02d%03d" % (year, 1 + (serial_id // 1000) % 12,
+                                                1 + (serial_id // 12000) % 28, serial_id % 1000)
             members.append(rid(first))
         for k, idn in enumerate(members):
             rel = ["户主", "配偶", "子", "女"][k] if k else ("本人" if h % 5 == 0 else "户主")
@@ -61,8 +65,21 @@ def rows(n, seed, delta, vprefix):
                         "1380000%04d" % (h % 10000) if k == 0 else "", "", "疾病" if k == 0 and h % 3 == 0 else "", "备注%d" % h])
     return out
 
+VILLAGES = []
+HHPREFIX = ["52"]
+IDBASE = [0]
+
 def main():
     a = sys.argv[1:]
+    if a[0] == "--id":  # the full ID of 17 digits
+        print(rid(a[1]))
+        return
+    if "--villages" in a:
+        VILLAGES.extend(a[a.index("--villages") + 1].split(","))
+    if "--id-base" in a:
+        IDBASE[0] = int(a[a.index("--id-base") + 1])
+    if "--hh-prefix" in a:
+        HHPREFIX[0] = a[a.index("--hh-prefix") + 1]
     out, n = a[0], int(a[1])
     opt = lambda name, d=None: a[a.index(name) + 1] if name in a else d
     seed = int(opt("--seed", "1"))
