@@ -151,11 +151,107 @@ expect_eq "$(digest "$db")" "$d2" "nothing written"
 expect_rc 1 "the dry run reports the same" imp "$T/bad.csv" --dry-run --as admin
 expect_out "第 4 行, 列「月保障金额」, 值「abc」" "dry run lists problems"
 
-# ---- quoted newlines and commas, repaired IDs ----
+# ---- quoted newlines and commas, CRLF, repaired IDs ----
+id5=$(gen --id 50015419850303127)
+id6=$(gen --id 50015420100101128)
+wide6=$(echo "$id6" | sed 's/0/０/g; s/1/１/g; s/2/２/g')
 {
-	head -n 1 "$T/r.csv"
-	printf '8800000001,东山村,农村,"郑\n八",500154199001011258,户主,"部分\n丧失",,,,,,,,,,,,,,\n' | sed 's/"部分\n丧失"/部分丧失/'
-	printf "8800000001,东山村,农村,\"冯,九\",'５００１５４２０１００１０１１２８７ ,子,,,,,,,,,,,,,,,\"多行\n备注\"\n"
+	head -n 1 "$T/r.csv" | tr -d '\n'
+	printf '\r\n8800000001,东山村,农村,郑八,%s,户主,,,,,,,低保,整户保障,"1,220.00",2025-06,,,,,"住在村口,\r\n第二行"\r\n' "$id5"
+	printf "8800000001,东山村,农村,冯九,'%s ,女,,,,,是,,,,,,,,,,\"引号\"\"里\"\"\"\r\n" "$wide6"
 } >"$T/quoted.csv"
-expect_rc 1 "a name with a newline is refused" imp "$T/quoted.csv" --dry-run --as admin
-expect_out "第 2 行" "the record counts as one row"
+expect_rc 0 "quoted newlines and commas, CRLF" imp "$T/quoted.csv" --as admin
+expect_out "1 户，2 人" "a quoted newline does not start a row"
+expect_out "已导入：新增 1 户 2 人 1 件" "imported"
+expect_eq "$(q "$db" "SELECT relation || student FROM person WHERE id_number = '$id6'")" 女1 "the repaired ID is the person's"
+expect_eq "$(q "$db" "SELECT a.total_fen FROM case_amount a JOIN case_file c ON c.id = a.case_id JOIN household h ON h.id = c.household_id WHERE h.number = '8800000001'")" \
+	122000 "an amount with a thousands comma"
+
+# ---- an .xlsx shaped like LibreOffice's ----
+# LibreOffice is not installed here, so the workbook is built by hand the way
+# LibreOffice Calc writes it: shared strings for text, numbers (amount, a
+# date cell for 起始年月 as Excel's day number), no <dimension>, spans on
+# rows, one inline string, and the roster on the second sheet ("说明" first).
+id7=$(gen --id 50015419700707127)
+/usr/bin/python3 - "$T/lo.xlsx" "$id7" <<'PY'
+import sys, zipfile
+out, idn = sys.argv[1], sys.argv[2]
+head = ["户编号", "所属村", "姓名", "公民身份号码", "关系", "救助项目", "保障方式", "月保障金额", "起始年月"]
+strings = head + ["6600000001", "西河村", "卫十", idn, "本人", "特困", "分散供养"]
+def s(i, ref): return '<c r="%s" s="0" t="s"><v>%d</v></c>' % (ref, i)
+row1 = "".join(s(i, chr(65 + i) + "1") for i in range(len(head)))
+row2 = (s(9, "A2") + s(10, "B2") + '<c r="C2" s="0" t="inlineStr"><is><t>卫十</t></is></c>' + s(12, "D2") +
+        s(13, "E2") + s(14, "F2") + s(15, "G2") + '<c r="H2" s="1" t="n"><v>976</v></c>' +
+        '<c r="I2" s="2" t="n"><v>45809</v></c>')
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet %s><sheetPr filterMode="false"><pageSetUpPr fitToPage="false"/></sheetPr>'
+         '<sheetViews><sheetView showGridLines="true" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="12.8"/>'
+         '<cols><col min="1" max="9" width="11.52" customWidth="false"/></cols><sheetData>'
+         '<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">%s</row>'
+         '<row r="2" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">%s</row>'
+         '</sheetData><printOptions headings="false" gridLines="false"/></worksheet>') % (NS, row1, row2)
+note = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet %s><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>') % NS
+sst = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst %s count="%d" uniqueCount="%d">%s</sst>' % (
+    NS.split(" xmlns:r")[0], len(strings), len(strings), "".join('<si><t xml:space="preserve">%s</t></si>' % t for t in strings))
+wb = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook %s><fileVersion appName="Calc"/><workbookPr backupFile="false" showObjects="all" date1904="false"/>'
+      '<bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet name="说明" sheetId="1" state="visible" r:id="rId2"/>'
+      '<sheet name="花名册" sheetId="2" state="visible" r:id="rId3"/></sheets><calcPr iterateCount="100" refMode="A1"/></workbook>') % NS
+rels = ('<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>'
+        '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+root = ('<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+ct = ('<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet %s/>' % NS.split(" xmlns:r")[0]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("mimetype", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    z.writestr("[Content_Types].xml", ct)
+    z.writestr("_rels/.rels", root)
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/styles.xml", styles)
+    z.writestr("xl/sharedStrings.xml", sst)
+    z.writestr("xl/worksheets/sheet1.xml", note)
+    z.writestr("xl/worksheets/sheet2.xml", sheet)
+PY
+expect_rc 1 "the first sheet is not the roster" imp "$T/lo.xlsx" --dry-run --as admin
+expect_rc 0 "LibreOffice-shaped workbook, --sheet" imp "$T/lo.xlsx" --sheet 花名册 --as admin
+expect_out "特困（分散供养）1 件，每月 976.00 元" "numbers and shared strings read"
+expect_eq "$(q "$db" "SELECT start_month FROM case_file c JOIN household h ON h.id = c.household_id WHERE h.number = '6600000001'")" \
+	2025-06 "a date cell's day number read as its month"
+expect_rc 1 "an unknown sheet" imp "$T/lo.xlsx" --sheet 其他 --as admin
+expect_out "花名册" "the sheets are listed"
+
+# ---- the demo township: its villages, a member added to one of its households ----
+demo="$T/demo.db"
+expect_rc 0 "demo" "$J" --db "$demo" demo --no-open --households 40 --months 2 --seed 3
+v1=$(q "$demo" "SELECT name FROM village ORDER BY code LIMIT 1")
+v2=$(q "$demo" "SELECT name FROM village ORDER BY code LIMIT 1 OFFSET 1")
+gen "$T/d.csv" 12 --villages "$v1,$v2" --hh-prefix 77 --id-base 300000
+hnum=$(q "$demo" "SELECT h.number FROM household h WHERE closed_on IS NULL OR closed_on = '' ORDER BY id LIMIT 1")
+hv=$(q "$demo" "SELECT v.name FROM household h JOIN village v ON v.id = h.village_id WHERE h.number = '$hnum'")
+hrow=$(q "$demo" "SELECT name || ',' || id_number FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum' AND relation = '户主'")
+id8=$(gen --id 50015420200202128)
+printf '%s,%s,,%s,户主,,,,,,,,,,,,,,,,\n%s,%s,,新成员,%s,子,,,,,,,,,,,,,,,\n' "$hnum" "$hv" "$hrow" "$hnum" "$hv" "$id8" >>"$T/d.csv"
+export JIUZHU_PASSWORD=demo
+dd=$(digest "$demo")
+expect_rc 0 "dry run on the demo" "$J" --db "$demo" import roster "$T/d.csv" --dry-run --as jingban
+expect_out "将新增 12 户、31 人" "new households and the new member"
+expect_eq "$(digest "$demo")" "$dd" "the dry run wrote nothing"
+members=$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")
+expect_rc 0 "import into the demo" "$J" --db "$demo" import roster "$T/d.csv" --as jingban
+expect_out "新增 12 户 31 人" "imported"
+expect_eq "$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")" \
+	$((members + 1)) "the member joined the demo's household"
+expect_rc 1 "审批 alone may not import" "$J" --db "$demo" import roster "$T/d.csv" --as shenpi
+expect_out "经办" "the role is named"
+dd=$(digest "$demo")
+expect_rc 0 "the same file again" "$J" --db "$demo" import roster "$T/d.csv" --as jingban
+expect_out "没有变化" "nothing changed"
+expect_eq "$(digest "$demo")" "$dd" "the demo is unchanged"
+
+finish
