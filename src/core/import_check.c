@@ -117,7 +117,7 @@ static int village_of(struct imp_ctx *x, const struct imp_row *head, jz_err *e)
 	char list[400];
 	village_list(x, list, sizeof list);
 	imp_problem(x, head->line, C_VILLAGE, head->village, "救助台里没有这个村（社区）；现有：%s。"
-		    "请改正名称，或加 --add-villages 新建（写这个村的其他行不再列出）", *list ? list : "（还没有村）");
+		    "请改正名称，或选择新建（命令行加 --add-villages，救助台按 v）；写这个村的其他行不再列出", *list ? list : "（还没有村）");
 	if (add_village(x, head->village, head->area))
 		return jz_fail(e, JZ_EDATA, "内存不足");
 	x->vil[x->nvil - 1].id = -1; /* reported once */

@@ -81,6 +81,10 @@ void jz_push_case(jz_desk *d, jz_rowid case_id);
 void jz_push_aid(jz_desk *d);
 void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
 void jz_push_fund(jz_desk *d);
+/* 导入与比对: the chooser, the roster import, the comparisons. */
+void jz_push_tools(jz_desk *d);
+void jz_push_import(jz_desk *d);
+void jz_push_compare(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);
