@@ -260,12 +260,14 @@ static int disability_cells(struct imp_ctx *x, int r, struct imp_row *w)
 	if (*v) {
 		int ok = 0;
 		for (int i = 0; jz_disability_cats[i]; i++)
-			ok |= !strcmp(jz_disability_cats[i], v);
+			if (!strcmp(jz_disability_cats[i], v)) {
+				snprintf(w->dis_cat, sizeof w->dis_cat, "%s", jz_disability_cats[i]);
+				ok = 1;
+			}
 		if (!ok) {
 			imp_problem(x, r + 1, C_DISCAT, v, "应为 视力、听力、言语、肢体、智力、精神、多重 之一");
 			bad = -1;
-		} else
-			snprintf(w->dis_cat, sizeof w->dis_cat, "%s", v);
+		}
 	}
 	w->dis_grade = -1;
 	if (coded(x, r, C_DISGRADE, grade_map, "一级、二级、三级、四级（或 1–4）", g, sizeof g))
