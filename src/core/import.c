@@ -101,22 +101,33 @@ void jz_import_result_free(struct jz_import_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int is_xlsx(const char *path)
+/* What the file is, by its first bytes (and name): 1 xlsx, 2 the old
+ * binary .xls, 0 text. */
+static int file_kind(const char *path)
 {
 	unsigned char magic[4] = {0};
+	size_t len = strlen(path);
 	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	size_t n = fread(magic, 1, 4, f);
-	fclose(f);
-	return n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+	size_t n = 0;
+	if (f) {
+		n = fread(magic, 1, 4, f);
+		fclose(f);
+	}
+	if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
+		return 1;
+	if (n == 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 && magic[3] == 0xE0)
+		return 2;
+	return len > 5 && (!strcmp(path + len - 5, ".xlsx") || !strcmp(path + len - 5, ".XLSX"));
 }
 
 static int read_table(struct imp_ctx *x, jz_err *e)
 {
 	const struct jz_import_opts *o = x->o;
-	int rc = is_xlsx(o->path) ? jz_xlsx_read(o->path, o->sheet, &x->t, e)
-				  : jz_csv_read(o->path, o->encoding, &x->t, e);
+	int kind = file_kind(o->path);
+	if (kind == 2)
+		return jz_fail(e, JZ_EUSER, "「%s」是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 里“另存为” .xlsx 或 CSV，再导入",
+			       o->path);
+	int rc = kind ? jz_xlsx_read(o->path, o->sheet, &x->t, e) : jz_csv_read(o->path, o->encoding, &x->t, e);
 	if (!rc)
 		snprintf(x->r->encoding, sizeof x->r->encoding, "%s", x->t.encoding);
 	return rc;

@@ -87,6 +87,13 @@ gen "$T/gbk.csv" 30 --encoding gbk --synonyms --shuffle --title
 expect_rc 0 "GBK, synonyms, shuffled, title row" imp "$T/gbk.csv" --as admin
 expect_out "表头在第 2 行" "the header found under the title"
 expect_out "没有变化" "read as the same roster"
+expect_rc 0 "GBK forced with --encoding" imp "$T/gbk.csv" --encoding GBK --as admin
+expect_out "编码 GBK" "the encoding given is used"
+expect_rc 2 "GBK read as UTF-8" imp "$T/gbk.csv" --encoding UTF-8 --as admin
+expect_out "第 1 行" "the first bad bytes are placed"
+printf '\320\317\021\340rest' >"$T/old.xls"
+expect_rc 1 "an old .xls" imp "$T/old.xls" --as admin
+expect_out "另存为" "the clerk is told to save it as .xlsx or CSV"
 gen "$T/bom.csv" 30 --encoding utf-8-sig
 expect_rc 0 "UTF-8 with BOM" imp "$T/bom.csv" --as admin
 expect_out "没有变化" "the BOM is not part of the first header"
