@@ -31,7 +31,7 @@ static void print_lines(const char *title, char **lines, int n, int total)
 	for (int i = 0; i < n; i++)
 		printf("  %s\n", lines[i]);
 	if (total > n)
-		printf("  ……另有 %d 处\n", total - n);
+		printf("  另有 %d 处未列出\n", total - n);
 }
 
 static int roster(jz_cli *c)

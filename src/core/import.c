@@ -17,7 +17,7 @@
 #include "io/form_file.h"
 #include "store/import_store.h"
 
-/* At most n bytes of v, cut on a character boundary, "…" when cut. */
+/* At most n bytes of v, cut on a character boundary, "..." when cut. */
 static void shorten(const char *v, char *out, size_t n)
 {
 	size_t len = strlen(v);
@@ -29,7 +29,7 @@ static void shorten(const char *v, char *out, size_t n)
 	while (k > 0 && ((unsigned char)v[k] & 0xC0) == 0x80)
 		k--;
 	memcpy(out, v, k);
-	memcpy(out + k, "\xe2\x80\xa6", 4);
+	memcpy(out + k, "...", 4);
 }
 
 static void add_line(char ***list, int *n, int *total, char *line)
@@ -125,7 +125,7 @@ static int read_table(struct imp_ctx *x, jz_err *e)
 	const struct jz_import_opts *o = x->o;
 	int kind = file_kind(o->path);
 	if (kind == 2)
-		return jz_fail(e, JZ_EUSER, "「%s」是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 里“另存为” .xlsx 或 CSV，再导入",
+		return jz_fail(e, JZ_EUSER, "「%s」是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 里「另存为」 .xlsx 或 CSV，再导入",
 			       o->path);
 	int rc = kind ? jz_xlsx_read(o->path, o->sheet, &x->t, e) : jz_csv_read(o->path, o->encoding, &x->t, e);
 	if (!rc)

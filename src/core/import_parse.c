@@ -270,7 +270,7 @@ static int disability_cells(struct imp_ctx *x, int r, struct imp_row *w)
 		}
 	}
 	w->dis_grade = -1;
-	if (coded(x, r, C_DISGRADE, grade_map, "一级、二级、三级、四级（或 1–4）", g, sizeof g))
+	if (coded(x, r, C_DISGRADE, grade_map, "一级、二级、三级、四级（或 1-4）", g, sizeof g))
 		return -1;
 	if (*g)
 		w->dis_grade = atoi(g);
