@@ -228,7 +228,7 @@ int jz_import_roster(jz_session *s, const struct jz_import_opts *o, struct jz_im
 	/* One transaction from the first look at the database to the last
 	 * write: the checks see what the writes will see, and SQLite takes its
 	 * locks once instead of once a statement. */
-	if (read_table(&x, e) || imp_parse(&x, e) || jz_store_big_batch(s->db, e) || jz_tx_begin(s->db, e))
+	if (read_table(&x, e) || imp_parse(&x, e) || jz_store_big_batch(s->db, 1, e) || jz_tx_begin(s->db, e))
 		goto out;
 	if (imp_check(&x, e))
 		goto rollback;
@@ -250,6 +250,7 @@ int jz_import_roster(jz_session *s, const struct jz_import_opts *o, struct jz_im
 rollback:
 	jz_tx_rollback(s->db);
 out:
+	jz_store_big_batch(s->db, 0, NULL);
 	jz_table_free(&x.t);
 	free(x.rows);
 	free(x.order);

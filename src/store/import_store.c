@@ -35,9 +35,11 @@ int jz_store_import_runs(jz_db *db, long long *n, jz_err *e)
 	return st ? jz_stmt_int(db, st, n, e, "读取导入记录") : -1;
 }
 
-int jz_store_big_batch(jz_db *db, jz_err *e)
+int jz_store_big_batch(jz_db *db, int on, jz_err *e)
 {
-	if (sqlite3_exec(jz_db_handle(db), "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+	const char *sql = on ? "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY"
+			     : "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT";
+	if (sqlite3_exec(jz_db_handle(db), sql, NULL, NULL, NULL) != SQLITE_OK)
 		return jz_db_fail(db, e, "设置缓存");
 	return 0;
 }

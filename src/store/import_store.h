@@ -11,10 +11,11 @@ struct jz_import_run {
 };
 /* Inserts a run (at = now); *id receives its row id. */
 int jz_store_import_run_add(jz_db *db, const struct jz_import_run *r, long long *id, jz_err *e);
-/* Gives the connection a page cache big enough that a batch of tens of
- * thousands of rows stays in memory until its commit (no spilling to the
- * WAL mid-transaction). */
-int jz_store_big_batch(jz_db *db, jz_err *e);
+/* on: gives the connection a page cache big enough that a batch of tens
+ * of thousands of rows stays in memory until its commit (no spilling to
+ * the WAL mid-transaction) and keeps the savepoints' journal in memory;
+ * off: SQLite's defaults again, after the batch. */
+int jz_store_big_batch(jz_db *db, int on, jz_err *e);
 /* How many runs there are (for tests and the desk). */
 int jz_store_import_runs(jz_db *db, long long *n, jz_err *e);
 
