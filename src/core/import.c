@@ -88,6 +88,41 @@ void imp_note(struct imp_ctx *x, int line, int col, const char *v, const char *f
 	add_line(&x->r->notes, &x->r->nnotes, &x->r->notes_total, s);
 }
 
+/* The row number a line starts with ("第 N 行"), 0 if none. */
+static long line_no(const char *s)
+{
+	return !strncmp(s, "第 ", 4) ? strtol(s + 4, NULL, 10) : 0;
+}
+
+struct keyed {
+	long line;
+	int idx;
+	char *s;
+};
+
+static int by_line(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->idx - y->idx;
+}
+
+/* Lists in file order (a row's lines as found), so the clerk goes down
+ * the file once. */
+static void sort_lines(char **v, int n)
+{
+	struct keyed *k = n > 1 ? malloc((size_t)n * sizeof *k) : NULL;
+	if (!k)
+		return;
+	for (int i = 0; i < n; i++)
+		k[i] = (struct keyed){line_no(v[i]), i, v[i]};
+	qsort(k, (size_t)n, sizeof *k, by_line);
+	for (int i = 0; i < n; i++)
+		v[i] = k[i].s;
+	free(k);
+}
+
 void jz_import_result_free(struct jz_import_result *r)
 {
 	if (!r)
@@ -250,6 +285,8 @@ int jz_import_roster(jz_session *s, const struct jz_import_opts *o, struct jz_im
 rollback:
 	jz_tx_rollback(s->db);
 out:
+	sort_lines(r->problems, r->nproblems);
+	sort_lines(r->notes, r->nnotes);
 	jz_store_big_batch(s->db, 0, NULL);
 	jz_table_free(&x.t);
 	free(x.rows);
