@@ -230,6 +230,24 @@ static int known_case(struct imp_ctx *x, const struct imp_row *w, jz_err *e)
 	return 1;
 }
 
+/* Members the township holds that the file leaves out: noted, not removed. */
+static int left_out(struct imp_ctx *x, int start, int end, const jz_household *h, jz_err *e)
+{
+	jz_person m[64];
+	int n = jz_store_members(x->s->db, h->id, m, 64, e);
+	if (n < 0)
+		return -1;
+	for (int k = 0; k < n && k < 64; k++) {
+		int found = !!*m[k].deceased_on;
+		for (int i = start; i < end && !found; i++)
+			found = !strcmp(x->rows[x->order[i]].id, m[k].id_number);
+		if (!found)
+			imp_note(x, x->rows[x->order[start]].line, C_HH, h->number, "救助台里这一户还有 %s（%s），花名册里没有：导入不移出成员，"
+				 "如已迁出请在户卡上办理", m[k].name, m[k].id_number);
+	}
+	return 0;
+}
+
 static int against_db(struct imp_ctx *x, int start, int end, const struct imp_row *head, jz_err *e)
 {
 	jz_household h;
@@ -246,6 +264,8 @@ static int against_db(struct imp_ctx *x, int start, int end, const struct imp_ro
 		if (k && !head->bad_id && strcmp(dbhead.id_number, head->id))
 			imp_problem(x, head->line, C_REL, head->relation, "户编号 %s 在救助台里的户主是 %s（%s），花名册是 %s："
 				    "换户主请先在户卡上「设为户主」", h.number, dbhead.name, dbhead.id_number, head->name);
+		if (left_out(x, start, end, &h, e))
+			return -1;
 	} else
 		x->r->households_added++;
 	for (int i = start; i < end; i++) {

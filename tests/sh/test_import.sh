@@ -239,7 +239,8 @@ expect_rc 0 "demo" "$J" --db "$demo" demo --no-open --households 40 --months 2 -
 v1=$(q "$demo" "SELECT name FROM village ORDER BY code LIMIT 1")
 v2=$(q "$demo" "SELECT name FROM village ORDER BY code LIMIT 1 OFFSET 1")
 gen "$T/d.csv" 12 --villages "$v1,$v2" --hh-prefix 77 --id-base 300000
-hnum=$(q "$demo" "SELECT h.number FROM household h WHERE closed_on IS NULL OR closed_on = '' ORDER BY id LIMIT 1")
+hnum=$(q "$demo" "SELECT h.number FROM household h WHERE (closed_on IS NULL OR closed_on = '')
+	AND (SELECT count(*) FROM person p WHERE p.household_id = h.id AND deceased_on = '') >= 2 ORDER BY id LIMIT 1")
 hv=$(q "$demo" "SELECT v.name FROM household h JOIN village v ON v.id = h.village_id WHERE h.number = '$hnum'")
 hrow=$(q "$demo" "SELECT name || ',' || id_number FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum' AND relation = '户主'")
 id8=$(gen --id 50015420200202128)
@@ -250,6 +251,7 @@ expect_rc 0 "dry run on the demo" "$J" --db "$demo" import roster "$T/d.csv" --d
 expect_out "将新增 12 户、31 人" "new households and the new member"
 expect_eq "$(digest "$demo")" "$dd" "the dry run wrote nothing"
 members=$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")
+expect_out "救助台里这一户还有" "members the file leaves out are noted"
 expect_rc 0 "import into the demo" "$J" --db "$demo" import roster "$T/d.csv" --as jingban
 expect_out "新增 12 户 31 人" "imported"
 expect_eq "$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")" \
