@@ -11,6 +11,7 @@
 #include "core/import_int.h"
 #include "io/form_file.h"
 #include "store/case_store.h"
+#include "store/import_store.h"
 #include "store/people.h"
 #include "store/township_store.h"
 
@@ -175,6 +176,9 @@ static void group_cases(struct imp_ctx *x, int start, int end, const struct imp_
 			imp_problem(x, w->line, C_AMOUNT, "0", "月保障金额应大于 0");
 		if (!*w->month && !w->bad_month)
 			imp_problem(x, w->line, C_MONTH, "", "%s要填起始年月（例如 2024-03）", w->prog);
+		if (*w->month && *x->locked && strcmp(w->month, x->locked) <= 0 && !x->warned_locked++)
+			imp_note(x, w->line, C_MONTH, w->month, "救助台里 %s 及以前的发放花名册已锁定，这一行和其他起始年月"
+				 "在那以前的案件，下次生成花名册时可能为已锁定的月份补发：请先与负责发放的同事核对（只提示一次）", x->locked);
 		tally(x, w);
 	}
 }
@@ -317,7 +321,7 @@ int imp_check(struct imp_ctx *x, jz_err *e)
 	if (!x->order || !x->vil)
 		return jz_fail(e, JZ_EDATA, "内存不足");
 	x->nvil = jz_store_villages(x->s->db, x->vil, x->capvil, e);
-	if (x->nvil < 0)
+	if (x->nvil < 0 || jz_store_last_locked_roll(x->s->db, x->locked, e))
 		return -1;
 	duplicates(x);
 	for (int start = 0; start < x->nrows;) {

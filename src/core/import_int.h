@@ -42,6 +42,8 @@ struct imp_ctx {
 	int nvil, capvil;
 	int serial[2];         /* last case serial of DB and TK this year, -1 unknown */
 	int done;              /* households written so far */
+	char locked[8];        /* the last month with a locked payment roll, "" none */
+	int warned_locked;
 };
 
 /* The village of that name in x->vil, or NULL. */

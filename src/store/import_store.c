@@ -43,3 +43,17 @@ int jz_store_big_batch(jz_db *db, int on, jz_err *e)
 		return jz_db_fail(db, e, "设置缓存");
 	return 0;
 }
+
+static void read_month(sqlite3_stmt *st, void *out)
+{
+	jz_col_text(st, 0, out, 8);
+}
+
+int jz_store_last_locked_roll(jz_db *db, char month[8], jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db, "SELECT max(month) FROM roll WHERE locked_at <> ''", e);
+	*month = '\0';
+	if (!st)
+		return -1;
+	return jz_stmt_row(db, st, read_month, month, e, "读取发放花名册") < 0 ? -1 : 0;
+}

@@ -16,6 +16,8 @@ int jz_store_import_run_add(jz_db *db, const struct jz_import_run *r, long long 
  * the WAL mid-transaction) and keeps the savepoints' journal in memory;
  * off: SQLite's defaults again, after the batch. */
 int jz_store_big_batch(jz_db *db, int on, jz_err *e);
+/* The last month whose payment roll is locked, "" when none. */
+int jz_store_last_locked_roll(jz_db *db, char month[8], jz_err *e);
 /* How many runs there are (for tests and the desk). */
 int jz_store_import_runs(jz_db *db, long long *n, jz_err *e);
 

@@ -252,6 +252,7 @@ expect_out "将新增 12 户、31 人" "new households and the new member"
 expect_eq "$(digest "$demo")" "$dd" "the dry run wrote nothing"
 members=$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")
 expect_out "救助台里这一户还有" "members the file leaves out are noted"
+expect_out "发放花名册已锁定" "cases starting before a locked roll are flagged"
 expect_rc 0 "import into the demo" "$J" --db "$demo" import roster "$T/d.csv" --as jingban
 expect_out "新增 12 户 31 人" "imported"
 expect_eq "$(q "$demo" "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = '$hnum'")" \
