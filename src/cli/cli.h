@@ -53,6 +53,7 @@ int jz_cmd_events(jz_cli *c);
 int jz_cmd_compare(jz_cli *c);
 int jz_cmd_finding(jz_cli *c);
 int jz_cmd_report(jz_cli *c);
+int jz_cmd_import(jz_cli *c);
 
 
 

@@ -58,6 +58,8 @@ static const struct command commands[] = {
 	{"finding", jz_cmd_finding, "jiuzhu finding list|show|verify|act|dismiss|export ...",
 	 "比对发现台账：核实、处理、排除、导出  work the comparison findings"},
 	{"report", jz_cmd_report, "jiuzhu report YYYY-MM [-o 文件.xlsx] [--csv 文件夹 [--utf8]]\n       jiuzhu report YYYY-MM --notes 文字文件 | --submitted [--date YYYY-MM-DD] --as 操作员\n       jiuzhu report changes --from YYYY-MM --to YYYY-MM", "月报：低保、特困、临时救助、备用金等八张表，报送标记，专题统计  monthly workbook"},
+	{"import", jz_cmd_import, "jiuzhu import roster 文件.csv|文件.xlsx [--dry-run] [--add-villages] [--sheet 工作表] [--encoding 编码] --as 操作员",
+	 "导入花名册（CSV 或 xlsx，一行一人）  import the office's roster"},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

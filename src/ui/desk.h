@@ -109,6 +109,9 @@ void jz_desk_draw_now(jz_desk *d);
 void jz_push_compare(jz_desk *d);
 /* 报表: the monthly workbook, table by table (screen_report.c). */
 void jz_push_report(jz_desk *d);
+/* 导入与比对: the chooser, the roster import, the comparisons. */
+void jz_push_tools(jz_desk *d);
+void jz_push_import(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);

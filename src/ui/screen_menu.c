@@ -19,8 +19,8 @@ static void open_aid(jz_desk *d) { jz_push_aid(d); }
 static void open_fund(jz_desk *d) { jz_push_fund(d); }
 static void open_operators(jz_desk *d) { jz_push_operators(d); }
 static void open_backup(jz_desk *d) { jz_push_backup(d); }
-static void open_compare(jz_desk *d) { jz_push_compare(d); }
 static void open_report(jz_desk *d) { jz_push_report(d); }
+static void open_tools(jz_desk *d) { jz_push_tools(d); }
 
 static const struct item items[] = {
 	{"家庭档案", "查找家庭和人员，查看、修改家庭卡片", open_search},
@@ -30,7 +30,7 @@ static const struct item items[] = {
 	{"备用金", "临时救助备用金台账", open_fund},
 	{"台账", "排查、渐退、潜在对象等台账", NULL},
 	{"报表", "每月15日前报送的月报", open_report},
-	{"导入与比对", "导入花名册，与其他部门名单比对", open_compare},
+	{"导入与比对", "导入花名册，与其他部门名单比对", open_tools},
 	{"设置", "乡镇、村（社区）、保障标准", open_settings},
 	{"操作员", "操作员和权限、改密码", open_operators},
 	{"备份", "备份数据、拷到 U 盘、从备份恢复", open_backup},
