@@ -64,7 +64,10 @@ static int survey(jz_db *db, const char *today, struct out *o, jz_err *e)
 		struct jz_todo td = {.kind = "摸排", .urgent = 1};
 		snprintf(td.text, sizeof td.text, "%s 未报送 %.7s 困难群众摸排表（每月 %lld 日截止）",
 			 t.rows[i].cell[0], today, due_day);
-		snprintf(td.due, sizeof td.due, "%.7s-%02lld", today, due_day % 100);
+		char due[32];
+		snprintf(due, sizeof due, "%.7s-%02d", today, (int)(due_day % 100));
+		memcpy(td.due, due, 10);
+		td.due[10] = '\0';
 		add(o, &td);
 	}
 	jz_ledger_free(&t);
