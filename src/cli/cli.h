@@ -43,6 +43,15 @@ int jz_cmd_onetime(jz_cli *c);
 int jz_cmd_fund(jz_cli *c);
 int jz_cmd_aid(jz_cli *c);
 int jz_cmd_holiday(jz_cli *c);
+int jz_cmd_ledger(jz_cli *c);
+int jz_cmd_screening(jz_cli *c);
+int jz_cmd_visit(jz_cli *c);
+int jz_cmd_care(jz_cli *c);
+int jz_cmd_survey(jz_cli *c);
+int jz_cmd_watch(jz_cli *c);
+int jz_cmd_bed(jz_cli *c);
+int jz_cmd_referral(jz_cli *c);
+int jz_cmd_income_ok(jz_cli *c);
 
 
 
