@@ -81,6 +81,8 @@ void jz_push_case(jz_desk *d, jz_rowid case_id);
 void jz_push_aid(jz_desk *d);
 void jz_push_aid_case(jz_desk *d, jz_rowid id); /* one 临时救助 case */
 void jz_push_fund(jz_desk *d);
+/* 台账: the chooser of the ledgers (screen_ledger.c). */
+void jz_push_ledgers(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);

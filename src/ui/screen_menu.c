@@ -17,6 +17,7 @@ static void open_accepting(jz_desk *d) { jz_push_cases(d, "受理中"); }
 static void open_mine(jz_desk *d) { jz_push_cases(d, "待我办理"); }
 static void open_aid(jz_desk *d) { jz_push_aid(d); }
 static void open_fund(jz_desk *d) { jz_push_fund(d); }
+static void open_ledgers(jz_desk *d) { jz_push_ledgers(d); }
 
 static const struct item items[] = {
 	{"家庭档案", "查找家庭和人员，查看、修改家庭卡片", open_search},
@@ -24,7 +25,7 @@ static const struct item items[] = {
 	{"审核审批", "入户调查、评议、审核、公示、审批", open_mine},
 	{"临时救助", "急难型、支出型临时救助", open_aid},
 	{"备用金", "临时救助备用金台账", open_fund},
-	{"台账", "排查、渐退、潜在对象等台账", NULL},
+	{"台账", "排查、渐退、潜在对象等台账", open_ledgers},
 	{"报表", "每月15日前报送的月报", NULL},
 	{"导入与比对", "导入花名册，与其他部门名单比对", NULL},
 	{"设置", "乡镇、村（社区）、保障标准", open_settings},
