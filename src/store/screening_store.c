@@ -99,7 +99,7 @@ int jz_store_jd_findings(jz_db *db, jz_rowid run_id, int (*fn)(const struct jz_j
 {
 	sqlite3_stmt *st = jz_stmt(db,
 		"SELECT f.id, f.run_id, coalesce(f.household_id, p.household_id), f.category, f.id_number,"
-		" f.name, f.village, f.found_on FROM finding f LEFT JOIN person p ON p.id = f.person_id"
+		" f.name, f.village, f.found_on FROM finding f LEFT JOIN person p ON p.id_number = f.id_number"
 		" WHERE f.source = 'jiandang' AND f.category <> ''"
 		" AND (?1 = 0 AND f.state <> '已排除' OR f.run_id = ?1) ORDER BY f.id", e);
 	if (!st)
