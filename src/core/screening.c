@@ -9,6 +9,8 @@
 #include "core/ledger_util.h"
 #include "core/record.h"
 #include "core/settings.h"
+#include "io/text.h"
+#include "store/ledger_store_write.h"
 #include "store/township_store.h"
 
 const char *const jz_screening_cats_001[6] = {
@@ -47,6 +49,26 @@ static void sc_diff(jz_change *c, const jz_screening *o, const jz_screening *n)
 	jz_diff_text(c, "province_on", o->province_on, n->province_on);
 }
 
+/* A household of the township found not eligible for 收入超标 goes to the
+ * 收入已达标 ledger (to be fed back to the poverty system), once. */
+static int income_ok_row(jz_session *s, const jz_screening *n, jz_err *e)
+{
+	struct jz_income_ok r = {0};
+	if (!n->household_id || strcmp(n->result, "不符合条件") || strcmp(n->reason, "收入超标"))
+		return 0;
+	int had = jz_store_income_ok_of_screening(s->db, n->id, &r, e);
+	if (had)
+		return had < 0 ? -1 : 0;
+	r.household_id = n->household_id;
+	r.screening_id = n->id;
+	snprintf(r.found_on, sizeof r.found_on, "%s", n->visit_on);
+	char why[700];
+	snprintf(why, sizeof why, "排查（%s）：收入超标%s%s", n->category, n->basis[0] ? "，" : "", n->basis);
+	size_t fit = jz_str_fit(why, 2 * 80, NULL);
+	snprintf(r.reason, sizeof r.reason, "%.*s", (int)(fit < sizeof r.reason ? fit : sizeof r.reason - 1), why);
+	return jz_store_income_ok_insert(s->db, &r, e);
+}
+
 /* Writes n (insert when n->id is 0) with its event, in one transaction. */
 static int save(jz_session *s, const jz_screening *o, jz_screening *n, const char *action,
 		const char *why, jz_err *e)
@@ -62,7 +84,7 @@ static int save(jz_session *s, const jz_screening *o, jz_screening *n, const cha
 				n->category);
 		if (r <= 0)
 			goto fail;
-	} else if (jz_store_screening_update(s->db, n, e)) {
+	} else if (jz_store_screening_update(s->db, n, e) || income_ok_row(s, n, e)) {
 		goto fail;
 	}
 	jz_change_init(&c, action, "screening", why);

@@ -8,7 +8,8 @@
  * 不符合条件 — the last with a reason from setting
  * screening.not_eligible_reasons and a basis), is closed (销号) — only with
  * the case linked for the first three, or not eligible with the reason —
- * and marked entered in the provincial system. Each write is one
+ * and marked entered in the provincial system (a household not eligible
+ * for 收入超标 is added to the 收入已达标 ledger then). Each write is one
  * transaction with its event; role 经办. */
 #ifndef JZ_SCREENING_H
 #define JZ_SCREENING_H

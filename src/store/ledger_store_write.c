@@ -204,6 +204,15 @@ int jz_store_income_ok_of_case(jz_db *db, jz_rowid case_id, struct jz_income_ok 
 	return jz_stmt_row(db, st, read_iok, r, e, "读取收入已达标户");
 }
 
+int jz_store_income_ok_of_screening(jz_db *db, jz_rowid screening_id, struct jz_income_ok *r, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db, "SELECT " IOK_COLS " FROM income_ok WHERE screening_id = ? LIMIT 1", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, screening_id);
+	return jz_stmt_row(db, st, read_iok, r, e, "读取收入已达标户");
+}
+
 int jz_store_income_ok_feedback(jz_db *db, jz_rowid id, const char *date, const char *by, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db, "UPDATE income_ok SET fed_back_on = ?, fed_back_by = ? WHERE id = ?", e);

@@ -37,6 +37,8 @@ int jz_store_income_ok_insert(jz_db *db, struct jz_income_ok *r, jz_err *e);
 int jz_store_income_ok_get(jz_db *db, jz_rowid id, struct jz_income_ok *r, jz_err *e);
 /* The row made for case_id (1), or 0 when none. */
 int jz_store_income_ok_of_case(jz_db *db, jz_rowid case_id, struct jz_income_ok *r, jz_err *e);
+/* The row made for screening_id (1), or 0 when none. */
+int jz_store_income_ok_of_screening(jz_db *db, jz_rowid screening_id, struct jz_income_ok *r, jz_err *e);
 int jz_store_income_ok_feedback(jz_db *db, jz_rowid id, const char *date, const char *by, jz_err *e);
 
 struct jz_referral {

@@ -146,6 +146,7 @@ static void test_screening_rules(void **state)
 	assert_int_equal(jz_screening_result(&x->jb, other, "不符合条件", "其他", "", "", &e), -1);
 	tu_assert_msg(&e, "依据");
 	assert_int_equal(jz_screening_result(&x->jb, other, "不符合条件", "收入超标", "人均 900 元", "", &e), 0);
+	assert_int_equal(count(x->db, "income_ok", "", ""), 0); /* not a household of the township */
 	assert_int_equal(jz_screening_close(&x->jb, other, "", &e), 0);
 	assert_int_equal(jz_screening_province(&x->jb, other, "", &e), 0);
 	assert_int_equal(jz_screening_province(&x->jb, other, "", &e), -1);

@@ -46,6 +46,8 @@ expect_rc 1 "close before a result" "$J" --db "$db" screening close "$s1" --as j
 expect_rc 1 "a reason not in the setting" "$J" --db "$db" screening result "$s1" --result 不符合条件 --reason 太富 --as jingban
 expect_out "收入超标|财产超标" "the reasons are listed"
 expect_rc 0 "result 不符合条件" "$J" --db "$db" screening result "$s1" --result 不符合条件 --reason 收入超标 --basis "人均 900 元" --as jingban
+expect_rc 0 "收入已达标 from the screening" "$J" --db "$db" ledger show income_ok --state 排查
+expect_out "排查（重残重病）：收入超标，人均 900 元" "a household not eligible for 收入超标 is in 收入已达标"
 expect_rc 0 "close" "$J" --db "$db" --today 2026-11-10 screening close "$s1" --as jingban
 expect_rc 0 "province" "$J" --db "$db" screening province "$s1" --as jingban
 expect_eq "$(q "SELECT result || reason || closed_on || province_by FROM screening WHERE id = $s1")" "不符合条件收入超标2026-11-10jingban" "the row is stored"
