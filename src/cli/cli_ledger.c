@@ -20,8 +20,8 @@ static int cmd_list(void)
 {
 	for (int i = 0; i < jz_ledger_count(); i++) {
 		const struct jz_ledger_def *d = jz_ledger_at(i);
-		printf("%-14s %s%s%s%s\n", d->name, d->title, d->states[0] ? "  状态：" : "", d->states,
-		       d->add ? "" : "");
+		printf("%-14s %s（%s）%s%s\n", d->name, d->title, d->add ? "可手工添加" : "由案件生成",
+		       d->states[0] ? "  状态：" : "", d->states);
 	}
 	return 0;
 }

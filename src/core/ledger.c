@@ -71,7 +71,10 @@ static const struct jz_ledger_col c_change[] = {
 	{"日期或起保月", 10, T}, {"原因", 20, T}, {"审批日期", 10, T}};
 
 static const struct jz_ledger_def defs[] = {
-	DEF("screening", "六类对象排查台账", "待走访|待定结果|待销号|已销号", "排查对象", c_screening),
+	DEF("screening", "六类对象排查台账",
+	    "待走访|待定结果|待销号|已销号|未脱贫建档立卡|整户无劳动力|重残重病|已脱贫收入低于低保标准|脱贫监测户|"
+	    "脱贫边缘户|剩余贫困人口|脱贫不稳定|贫困边缘|未落实分类施保的低保残疾人|未脱贫因残致贫|未脱贫因病致贫",
+	    "排查对象", c_screening),
 	DEF("shuangqing", "双清双入双退台账", "申请不予|排查不符合", NULL, c_shuangqing),
 	DEF("income_ok", "收入已达标台账", "未反馈|已反馈|退出|排查|登记", "收入已达标户", c_income_ok),
 	DEF("jiantui", "渐退台账", "低保|特困|城市|农村", NULL, c_jiantui),
@@ -116,9 +119,9 @@ int jz_ledger_filter_check(const struct jz_ledger_filter *f, jz_err *e)
 
 void jz_ledger_filter_text(const struct jz_ledger_filter *f, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s%s%s%s%s%s%s%s", f->village[0] ? "村（社区）：" : "", f->village,
-		 f->village[0] ? "  " : "", f->from[0] || f->to[0] ? "期间：" : "", f->from,
-		 f->from[0] || f->to[0] ? "至" : "", f->to, "");
+	int period = f->from[0] || f->to[0];
+	snprintf(buf, n, "%s%s%s%s%s%s%s", f->village[0] ? "村（社区）：" : "", f->village,
+		 f->village[0] && period ? "  " : "", period ? "期间：" : "", f->from, period ? "至" : "", f->to);
 	if (f->state[0]) {
 		size_t l = strlen(buf);
 		snprintf(buf + l, n - l, "%s状态：%s", l ? "  " : "", f->state);

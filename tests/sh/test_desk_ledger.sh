@@ -57,8 +57,14 @@ expect_screen "$idn" "the row is 待走访"
 tm_keys s
 expect_screen "状态：待定结果" "s again: the next state"
 expect_gone "$idn" "the row is not 待定结果"
-tm_keys s s s
-expect_gone "状态：" "after the last state: all again"
+tm_keys s s
+expect_screen "状态：已销号" "the last of the states"
+tm_keys s
+expect_screen "状态：未脱贫建档立卡" "then the categories"
+i=0; while [ $i -lt 11 ]; do tm_keys s; i=$((i + 1)); done
+expect_screen "状态：未脱贫因病致贫" "the last category"
+tm_keys s
+expect_gone "状态：" "after the last choice: all again"
 tm_keys Enter
 expect_screen "v 走访" "Enter asks the row's action"
 tm_keys v
