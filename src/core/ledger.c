@@ -19,7 +19,8 @@
 #define DEF(name, title, states, add, cols) {name, title, states, add, cols, (int)(sizeof cols / sizeof cols[0])}
 
 static const struct jz_ledger_col c_screening[] = {
-	{"清单", 4, T}, {"类别", 14, T}, {"姓名", 8, T}, {"身份证号", 18, T}, {"村（社区）", 10, T},
+	{"清单", 4, T}, {"类别", 14, T}, {"姓名", 8, T}, {"身份证号", 18, T}, {"户编号", 6, T},
+	{"村（社区）", 10, T},
 	{"走访日期", 10, T}, {"结果", 10, T}, {"不符合条件原因及依据", 20, T}, {"关联案件", 12, T},
 	{"销号日期", 10, T}, {"录入省系统", 10, T}};
 static const struct jz_ledger_col c_shuangqing[] = {

@@ -13,39 +13,43 @@
 #include "store/people.h"
 #include "store/township_store.h"
 
-#define MAXH 4096
-
-struct latest {
-	jz_rowid hid[MAXH];
-	jz_case *c;      /* latest 低保 case per household (MAXH) */
-	char active[MAXH];
-	int n;
+/* One case, as much as the choice needs. */
+struct brief {
+	jz_rowid hid, id;
+	int dibao, active, ended; /* 低保; 在保 or 渐退; 不予 or 退出 */
 };
 
-static int slot(struct latest *l, jz_rowid hid)
-{
-	for (int i = 0; i < l->n; i++)
-		if (l->hid[i] == hid)
-			return i;
-	if (l->n == MAXH)
-		return -1;
-	l->hid[l->n] = hid;
-	l->c[l->n].id = 0;
-	l->active[l->n] = 0;
-	return l->n++;
-}
+struct briefs {
+	struct brief *b;
+	int n, cap;
+	int oom;
+};
 
 static int walk(const jz_case *c, void *arg)
 {
-	struct latest *l = arg;
-	int i = slot(l, c->household_id);
-	if (i < 0)
-		return 0;
-	if (!strcmp(c->state, "在保") || !strcmp(c->state, "渐退"))
-		l->active[i] = 1;
-	if (!strcmp(c->programme, "低保") && c->id > l->c[i].id)
-		l->c[i] = *c;
+	struct briefs *l = arg;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 256;
+		struct brief *b = realloc(l->b, (size_t)cap * sizeof *b);
+		if (!b) {
+			l->oom = 1;
+			return 1;
+		}
+		l->b = b;
+		l->cap = cap;
+	}
+	l->b[l->n++] = (struct brief){c->household_id, c->id, !strcmp(c->programme, "低保"),
+				      !strcmp(c->state, "在保") || !strcmp(c->state, "渐退"),
+				      !strcmp(c->state, "不予") || !strcmp(c->state, "退出")};
 	return 0;
+}
+
+static int by_household(const void *a, const void *b)
+{
+	const struct brief *x = a, *y = b;
+	if (x->hid != y->hid)
+		return x->hid < y->hid ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static int in_filter(const struct jz_ledger_filter *f, const char *village, const char *day)
@@ -95,26 +99,38 @@ int jz_ledger_edge_rows(jz_db *db, const struct jz_ledger_filter *f, const char 
 {
 	(void)today;
 	int rc = -1;
-	struct latest *l = calloc(1, sizeof *l);
+	struct briefs l = {0};
 	struct jz_case_means *cm = malloc(sizeof *cm);
-	if (!l || !cm || !(l->c = calloc(MAXH, sizeof *l->c))) {
+	jz_case c;
+	if (!cm) {
 		jz_fail(e, JZ_EDATA, "内存不足");
 		goto out;
 	}
-	if (jz_store_cases(db, "", walk, l, e))
+	if (jz_store_cases(db, "", walk, &l, e))
 		goto out;
-	for (int i = 0; i < l->n; i++) {
-		const jz_case *c = &l->c[i];
-		if (!c->id || l->active[i] || (strcmp(c->state, "不予") && strcmp(c->state, "退出")))
+	if (l.oom) {
+		jz_fail(e, JZ_EDATA, "内存不足");
+		goto out;
+	}
+	if (l.n)
+		qsort(l.b, (size_t)l.n, sizeof *l.b, by_household);
+	for (int i = 0; i < l.n;) {
+		int j = i, active = 0;
+		const struct brief *latest = NULL;
+		for (; j < l.n && l.b[j].hid == l.b[i].hid; j++) {
+			active |= l.b[j].active;
+			if (l.b[j].dibao)
+				latest = &l.b[j];
+		}
+		i = j;
+		if (active || !latest || !latest->ended)
 			continue;
-		if (one(db, c, f, cm, t, e))
+		if (jz_store_case_get(db, latest->id, &c, e) != 1 || one(db, &c, f, cm, t, e))
 			goto out;
 	}
 	rc = 0;
 out:
-	if (l)
-		free(l->c);
-	free(l);
+	free(l.b);
 	free(cm);
 	return rc;
 }

@@ -25,7 +25,9 @@ static const char SQL_SCREENING[] = FILTERED(
 	" s.listed_on AS day,"
 	" CASE WHEN s.closed_on <> '' THEN '已销号' WHEN s.result <> '' THEN '待销号'"
 	"  WHEN s.visit_on <> '' THEN '待定结果' ELSE '待走访' END AS st, s.category AS st2,"
-	" s.list, s.category, s.name, s.id_number, coalesce(" VIL("s.household_id") ", s.village),"
+	" s.list, s.category, s.name, s.id_number,"
+	" coalesce((SELECT number FROM household WHERE id = s.household_id), ''),"
+	" coalesce(" VIL("s.household_id") ", s.village),"
 	" s.visit_on, s.result, s.reason || CASE WHEN s.basis <> '' THEN '：' || s.basis ELSE '' END,"
 	" coalesce((SELECT number FROM case_file WHERE id = s.case_id), ''), s.closed_on, s.province_on"
 	" FROM screening s");

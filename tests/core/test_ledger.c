@@ -395,6 +395,44 @@ static void test_watch_bed_referral(void **state)
 	assert_int_equal(count(x->db, "relative", "", ""), 1);
 }
 
+/* 低保边缘 from the means test: 2 persons, 1,240.00 a month = 620.00 each,
+ * above the standard 610.00 but within 150 %; at 1,000.00 each, not. */
+static void test_edge_from_means(void **state)
+{
+	struct fx *x = *state;
+	jz_err e;
+	struct jz_ledger_table t = {0};
+	assert_int_equal(jz_store_setting_put(x->db, "dibao.standard_fen", "农村", "2026-01-01", "61000", NULL, &e), 0);
+	tu_exec(x->db, "INSERT INTO case_file(id, number, household_id, programme, mode, area, state, accepted_on,"
+		       " accepted_by, refused_reason, created_at) VALUES (10, 'DB2026-0010', 1, '低保', '整户保障',"
+		       " '农村', '不予', '2026-10-05', 'jingban', '家庭人均收入超过低保标准', '2026-10-05')");
+	tu_exec(x->db, "INSERT INTO case_member(case_id, person_id) SELECT 10, id FROM person WHERE household_id = 1");
+	tu_exec(x->db, "INSERT INTO case_income(case_id, person_id, kind, monthly_fen) SELECT 10, id, '工资', 124000"
+		       " FROM person WHERE name = '王建国'");
+	assert_int_equal(rows(x->db, "bianyuan", "", "", "", "", &t), 1);
+	assert_true(t.rows[0].id == -10);
+	assert_string_equal(t.rows[0].cell[0], "测算");
+	assert_string_equal(t.rows[0].cell[1], "王建国");
+	assert_int_equal(t.rows[0].num[5], 62000);
+	assert_int_equal(t.rows[0].num[6], 61000);
+	jz_ledger_free(&t);
+	assert_int_equal(count(x->db, "bianyuan", "城南社区", ""), 0);
+	assert_int_equal(count(x->db, "bianyuan", "", "已销号"), 0);
+	/* kept by hand: the derived row gives way to the kept one */
+	assert_int_equal(jz_watch_add(&x->jb, "低保边缘", x->id1, "", "", "按月走访", "", NULL, &e), 0);
+	assert_int_equal(rows(x->db, "bianyuan", "", "", "", "", &t), 1);
+	assert_true(t.rows[0].id > 0);
+	jz_ledger_free(&t);
+	tu_exec(x->db, "DELETE FROM watch");
+	/* covered again by a case in force: not 边缘 */
+	tu_exec(x->db, "UPDATE case_file SET state = '在保' WHERE id = 10");
+	assert_int_equal(count(x->db, "bianyuan", "", ""), 0);
+	/* far above the standard: not 边缘 */
+	tu_exec(x->db, "UPDATE case_file SET state = '不予' WHERE id = 10");
+	tu_exec(x->db, "UPDATE case_income SET monthly_fen = 200000 WHERE case_id = 10");
+	assert_int_equal(count(x->db, "bianyuan", "", ""), 0);
+}
+
 static void test_export(void **state)
 {
 	struct fx *x = *state;
@@ -438,6 +476,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_survey, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_derived, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watch_bed_referral, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edge_from_means, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
