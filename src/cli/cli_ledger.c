@@ -82,6 +82,7 @@ static int cmd_show(jz_cli *c, int export)
 		return jz_cli_report(&e);
 	char today[11], note[256];
 	jz_today(today);
+	jz_ledger_filter_default(d, today, &f);
 	struct jz_ledger_table t = {0};
 	int rc = jz_ledger_load(db, d, &f, today, &t, &e);
 	if (!rc && out) {

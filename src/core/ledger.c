@@ -118,6 +118,14 @@ int jz_ledger_filter_check(const struct jz_ledger_filter *f, jz_err *e)
 	return 0;
 }
 
+void jz_ledger_filter_default(const struct jz_ledger_def *def, const char *today, struct jz_ledger_filter *f)
+{
+	if (strcmp(def->name, "survey") || f->from[0] || f->to[0])
+		return;
+	snprintf(f->from, sizeof f->from, "%.7s", today);
+	snprintf(f->to, sizeof f->to, "%.7s", today);
+}
+
 void jz_ledger_filter_text(const struct jz_ledger_filter *f, char *buf, size_t n)
 {
 	int period = f->from[0] || f->to[0];

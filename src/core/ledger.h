@@ -62,6 +62,9 @@ void jz_ledger_free(struct jz_ledger_table *t);
  * in UTF-8 with a BOM when utf8 is set. note names the filter. */
 int jz_ledger_export(const struct jz_ledger_table *t, const char *note, const char *path, int utf8,
 		     jz_err *e);
+/* Fills what a ledger shows when no period is given: the survey is of
+ * this month. */
+void jz_ledger_filter_default(const struct jz_ledger_def *def, const char *today, struct jz_ledger_filter *f);
 /* A line saying which filter is applied ("全部" when none). */
 void jz_ledger_filter_text(const struct jz_ledger_filter *f, char *buf, size_t n);
 

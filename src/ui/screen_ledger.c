@@ -257,6 +257,7 @@ void jz_push_ledger(jz_desk *d, const struct jz_ledger_def *def)
 		return;
 	l->def = def;
 	l->state_i = -1;
+	jz_ledger_filter_default(def, d->today, &l->f);
 	load(d, l);
 	jz_screen s = {.title = def->title, .st = l, .draw = draw, .key = key, .free = free_l,
 		       .keybar = keybar, .resume = resume};
