@@ -21,6 +21,7 @@ struct lscreen {
 	struct jz_ledger_table t;
 	int sel, top, hcol;
 	int state_i; /* index in def->states, -1 = all */
+	struct jz_ledger_memo memo;
 };
 
 static void load(jz_desk *d, struct lscreen *l)
@@ -206,7 +207,7 @@ static int key(jz_desk *d, void *p, const jz_key *k)
 	case 'x': return do_export(d, l);
 	case 'a': goto add;
 	case '\n': case '\r':
-		if (l->t.n && jz_ledger_act_row(d, l->def, &l->t.rows[l->sel]))
+		if (l->t.n && jz_ledger_act_row(&l->memo, d, l->def, &l->t.rows[l->sel]))
 			load(d, l);
 		return JZ_KEY_REDRAW;
 	case JZ_ESC: return JZ_KEY_CLOSE;
@@ -217,7 +218,7 @@ add:
 		jz_desk_msg(d, 0, "这个台账由案件自动生成，不能手工添加");
 		return JZ_KEY_REDRAW;
 	}
-	if (jz_ledger_act_add(d, l->def))
+	if (jz_ledger_act_add(&l->memo, d, l->def))
 		load(d, l);
 	return JZ_KEY_REDRAW;
 }

@@ -6,10 +6,15 @@
 #include "core/ledger.h"
 #include "ui/desk.h"
 
+/* The values typed last, offered again after an error. */
+struct jz_ledger_memo {
+	char v[8][256];
+};
+
 void jz_push_ledger(jz_desk *d, const struct jz_ledger_def *def);
 /* Asks what to do with row r and does it; 1 when data changed. */
-int jz_ledger_act_row(jz_desk *d, const struct jz_ledger_def *def, const struct jz_ledger_row *r);
+int jz_ledger_act_row(struct jz_ledger_memo *m, jz_desk *d, const struct jz_ledger_def *def, const struct jz_ledger_row *r);
 /* Asks the fields of a new row of def and adds it; 1 when added. */
-int jz_ledger_act_add(jz_desk *d, const struct jz_ledger_def *def);
+int jz_ledger_act_add(struct jz_ledger_memo *m, jz_desk *d, const struct jz_ledger_def *def);
 
 #endif
