@@ -54,6 +54,15 @@ int jz_cmd_compare(jz_cli *c);
 int jz_cmd_finding(jz_cli *c);
 int jz_cmd_report(jz_cli *c);
 int jz_cmd_import(jz_cli *c);
+int jz_cmd_ledger(jz_cli *c);
+int jz_cmd_screening(jz_cli *c);
+int jz_cmd_visit(jz_cli *c);
+int jz_cmd_care(jz_cli *c);
+int jz_cmd_survey(jz_cli *c);
+int jz_cmd_watch(jz_cli *c);
+int jz_cmd_bed(jz_cli *c);
+int jz_cmd_referral(jz_cli *c);
+int jz_cmd_income_ok(jz_cli *c);
 
 
 

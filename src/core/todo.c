@@ -10,6 +10,7 @@
 #include "core/case_due.h"
 #include "core/finding.h"
 #include "core/fund.h"
+#include "core/ledger_todo.h"
 #include "core/settings.h"
 #include "store/case_store.h"
 #include "store/people.h"
@@ -173,6 +174,18 @@ static int finding_item(jz_db *db, struct collect *c, jz_err *e)
 	return 0;
 }
 
+/* The ledgers: 特困 visits overdue, care agreements missing, surveys not in. */
+static int ledger_items(jz_db *db, const char *today, struct collect *c, jz_err *e)
+{
+	struct jz_todo t[64];
+	int n = jz_ledger_todos(db, today, t, 64, e);
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n && i < 64; i++)
+		add(c, &t[i]);
+	return 0;
+}
+
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		 struct jz_todo *out, int max, jz_err *e)
 {
@@ -182,9 +195,8 @@ int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		return -1;
 	struct case_walk w = {&c, op, today, (int)dem};
 	if (deadline_item(db, &c, today, e) || fund_item(db, today, &c, e) || aid_items(db, op, today, &c, e) ||
-	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e))
-		return -1;
-	if (finding_item(db, &c, e))
+	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e) ||
+	    finding_item(db, &c, e) || ledger_items(db, today, &c, e))
 		return -1;
 	return c.n;
 }

@@ -112,6 +112,8 @@ void jz_push_report(jz_desk *d);
 /* 导入与比对: the chooser, the roster import, the comparisons. */
 void jz_push_tools(jz_desk *d);
 void jz_push_import(jz_desk *d);
+/* 台账: the chooser of the ledgers (screen_ledger.c). */
+void jz_push_ledgers(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);

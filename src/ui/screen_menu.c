@@ -21,6 +21,7 @@ static void open_operators(jz_desk *d) { jz_push_operators(d); }
 static void open_backup(jz_desk *d) { jz_push_backup(d); }
 static void open_report(jz_desk *d) { jz_push_report(d); }
 static void open_tools(jz_desk *d) { jz_push_tools(d); }
+static void open_ledgers(jz_desk *d) { jz_push_ledgers(d); }
 
 static const struct item items[] = {
 	{"家庭档案", "查找家庭和人员，查看、修改家庭卡片", open_search},
@@ -28,7 +29,7 @@ static const struct item items[] = {
 	{"审核审批", "入户调查、评议、审核、公示、审批", open_mine},
 	{"临时救助", "急难型、支出型临时救助", open_aid},
 	{"备用金", "临时救助备用金台账", open_fund},
-	{"台账", "排查、渐退、潜在对象等台账", NULL},
+	{"台账", "排查、渐退、潜在对象等台账", open_ledgers},
 	{"报表", "每月15日前报送的月报", open_report},
 	{"导入与比对", "导入花名册，与其他部门名单比对", open_tools},
 	{"设置", "乡镇、村（社区）、保障标准", open_settings},
