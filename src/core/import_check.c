@@ -177,8 +177,8 @@ static void group_cases(struct imp_ctx *x, int start, int end, const struct imp_
 		if (!*w->month && !w->bad_month)
 			imp_problem(x, w->line, C_MONTH, "", "%s要填起始年月（例如 2024-03）", w->prog);
 		if (*w->month && *x->locked && strcmp(w->month, x->locked) <= 0 && !x->warned_locked++)
-			imp_note(x, w->line, C_MONTH, w->month, "救助台里 %s 及以前的发放花名册已锁定，这一行和其他起始年月"
-				 "在那以前的案件，下次生成花名册时可能为已锁定的月份补发：请先与负责发放的同事核对（只提示一次）", x->locked);
+			imp_note(x, w->line, C_MONTH, w->month, "救助台里 %s 及以前的发放花名册已锁定：导入的案件在导入以前的月份"
+				 "视为已在系统外发放，不会补发，从下一次生成的花名册起按月发放（只提示一次）", x->locked);
 		tally(x, w);
 	}
 }

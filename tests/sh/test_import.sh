@@ -264,4 +264,14 @@ expect_rc 0 "the same file again" "$J" --db "$demo" import roster "$T/d.csv" --a
 expect_out "没有变化" "nothing changed"
 expect_eq "$(digest "$demo")" "$dd" "the demo is unchanged"
 
+# The months before the import were paid outside the desk: the next roll
+# pays the imported cases their month, and no 补发 for locked months.
+expect_rc 0 "the next roll" "$J" --db "$demo" roll 2026-11 --as jingban
+expect_eq "$(q "$demo" "SELECT count(*) FROM roll_line l JOIN case_file c ON c.id = l.case_id
+	WHERE l.month = '2026-11' AND c.imported_from <> '' AND l.kind = '补发'")" 0 "no 补发 for an imported case"
+expect_eq "$(q "$demo" "SELECT count(DISTINCT l.case_id) FROM roll_line l JOIN case_file c ON c.id = l.case_id
+	WHERE l.month = '2026-11' AND c.imported_from <> '' AND l.kind = '月发'")" \
+	"$(q "$demo" "SELECT count(*) FROM case_file WHERE imported_from <> '' AND state = '在保'")" \
+	"each imported case is paid its month"
+
 finish
