@@ -50,6 +50,8 @@ int jz_cmd_check(jz_cli *c);
 int jz_cmd_backup(jz_cli *c);
 int jz_cmd_restore(jz_cli *c);
 int jz_cmd_events(jz_cli *c);
+int jz_cmd_export(jz_cli *c);
+int jz_cmd_merge(jz_cli *c);
 int jz_cmd_compare(jz_cli *c);
 int jz_cmd_finding(jz_cli *c);
 int jz_cmd_report(jz_cli *c);

@@ -128,6 +128,11 @@ int jz_report_build(jz_db *db, const char *month, const char *dir, struct jz_rep
 	memset(r, 0, sizeof *r);
 	if (jz_figures_compute(db, month, &r->fig, e))
 		return -1;
+	return jz_report_lay_out(r, dir, e);
+}
+
+int jz_report_lay_out(struct jz_report *r, const char *dir, jz_err *e)
+{
 	r->defs = calloc(MAX_DEFS, sizeof *r->defs);
 	if (!r->defs)
 		return jz_fail(e, JZ_EDATA, "内存不足");

@@ -29,6 +29,9 @@ void jz_report_dir(jz_db *db, char *out, size_t n);
  * built-in tables only). Free r with jz_report_free, also after a failure. */
 int jz_report_build(jz_db *db, const char *month, const char *dir, struct jz_report *r, jz_err *e);
 void jz_report_free(struct jz_report *r);
+/* Lays out the figures already in r->fig (computed, or merged from the
+ * townships' bundles) by the table files; r->fig is then r's. */
+int jz_report_lay_out(struct jz_report *r, const char *dir, jz_err *e);
 int jz_report_write_xlsx(const struct jz_report *r, const char *path, jz_err *e);
 /* One CSV per table into the existing folder dir, named after its file in
  * reports/ (dibao.csv ...); GBK unless utf8. */
