@@ -30,6 +30,7 @@ signin jingban
 tm_keys F3
 expect_screen "查找" "the search is open"
 tm_text "王"
+expect_screen "找到" "the search has taken the key (its time is the last key's)"
 set_now 2026-11-27T09:14:00
 sleep 1.5
 expect_gone "工作台已锁定" "not locked before auth.idle_minutes"
