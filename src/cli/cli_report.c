@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/report.h"
@@ -180,8 +179,6 @@ static int make(jz_cli *c, const char *month, const char *out, const char *csv, 
 			summary(&r);
 		if (out && !(rc = jz_report_write_xlsx(&r, out, &e)))
 			printf("已写出 %s（%d 张表）\n", out, r.ndefs);
-		if (!rc && csv)
-			mkdir(csv, 0755); /* a new folder is made; an existing one is used */
 		if (!rc && csv && !(rc = jz_report_write_csv(&r, csv, utf8, &e)))
 			printf("已写出 %d 个 CSV 文件到 %s（%s）\n", r.ndefs, csv, utf8 ? "UTF-8" : "GBK");
 	}
