@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,10 +35,23 @@ int jz_tx_depth(const jz_db *db) { return db->depth; }
 /* What the clerk can do about the last error: a full disk and a read-only
  * disk also show as I/O errors (the -shm file cannot grow, a write fails),
  * told apart by the system's errno. */
+/* Whether the file's place refuses writes: a read-only mount, no write
+ * permission, or a file system the kernel made read-only after a disk
+ * error (only a write shows that: SQLite's write error carries no errno,
+ * so an empty file is made and removed beside the database). */
 static int read_only_place(const char *path)
 {
 	struct statvfs v;
-	return (statvfs(path, &v) == 0 && (v.f_flag & ST_RDONLY)) || access(path, W_OK) != 0;
+	char probe[4200];
+	if ((statvfs(path, &v) == 0 && (v.f_flag & ST_RDONLY)) || access(path, W_OK) != 0)
+		return 1;
+	snprintf(probe, sizeof probe, "%s.probe", path);
+	int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0)
+		return errno == EROFS || errno == EACCES || errno == EPERM;
+	close(fd);
+	unlink(probe);
+	return 0;
 }
 
 static const char *hint_of(jz_db *db)
