@@ -58,22 +58,26 @@ static const char *hint_of(jz_db *db)
 {
 	int rc = sqlite3_extended_errcode(db->h) & 0xff, sys = sqlite3_system_errno(db->h);
 	if ((rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_READONLY) && read_only_place(db->path))
-		return "（数据库文件是只读的：所在的磁盘、U 盘或文件夹只能读不能写，或文件没有写权限。"
-		       "请把它复制到可写的地方，或检查 U 盘的写保护开关）";
+		return "数据库文件是只读的：所在的磁盘、U 盘或文件夹只能读不能写，或文件没有写权限。"
+		       "请把它复制到可写的地方，或检查 U 盘的写保护开关";
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return "（另一个救助台窗口或命令正在写入，请稍后重试）";
+		return "另一个救助台窗口或命令正在写入，请稍后重试";
 	if (rc == SQLITE_FULL || ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && sys == ENOSPC))
-		return "（磁盘已满，请清理磁盘空间后重试，已输入的内容没有保存）";
+		return "磁盘已满，请清理磁盘空间后重试，已输入的内容没有保存";
 	if (rc == SQLITE_READONLY || ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && (sys == EROFS || sys == EACCES || sys == EPERM)))
-		return "（数据库文件是只读的，请检查文件权限或所在磁盘）";
+		return "数据库文件是只读的，请检查文件权限或所在磁盘";
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-		return "（数据库文件已损坏，请用备份恢复）";
+		return "数据库文件已损坏，请用备份恢复";
 	return "";
 }
 
 int jz_db_fail(jz_db *db, jz_err *e, const char *what)
 {
-	return jz_fail(e, JZ_EDATA, "数据库操作失败：%s：%s%s", what, sqlite3_errmsg(db->h), hint_of(db));
+	/* What to do first: the desk's message line is one screen line. */
+	const char *hint = hint_of(db);
+	if (*hint)
+		return jz_fail(e, JZ_EDATA, "%s（数据库操作失败：%s：%s）", hint, what, sqlite3_errmsg(db->h));
+	return jz_fail(e, JZ_EDATA, "数据库操作失败：%s：%s", what, sqlite3_errmsg(db->h));
 }
 
 static int exec(jz_db *db, const char *sql, jz_err *e)
@@ -112,8 +116,8 @@ static int check_identity(jz_db *db, int *fresh, jz_err *e)
 	    pragma_int(db->h, "SELECT count(*) FROM sqlite_master", &ntables)) {
 		int rc = sqlite3_extended_errcode(db->h) & 0xff;
 		if (rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT && *hint_of(db))
-			return jz_fail(e, JZ_EDATA, "无法读取数据库文件 %s：%s%s", db->path, sqlite3_errmsg(db->h),
-				       hint_of(db));
+			return jz_fail(e, JZ_EDATA, "%s（无法读取数据库文件 %s：%s）", hint_of(db), db->path,
+				       sqlite3_errmsg(db->h));
 		return jz_fail(e, JZ_EDATA, "文件 %s 不是 SQLite 数据库，也不是救助台的数据文件，请检查文件名：%s",
 			       db->path, sqlite3_errmsg(db->h));
 	}
