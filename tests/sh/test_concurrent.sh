@@ -118,7 +118,7 @@ c.execute('ROLLBACK')" "$db" "$T/held" "$1" &
 	while [ ! -s "$T/held" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 }
 e0=$(q "SELECT count(*) FROM event")
-hold 8
+hold 6
 t0=$(date +%s)
 expect_rc 2 "a CLI write while another holds the file: exit 2" "$J" --db "$db" household add --village "$village" \
 	--name 吴一 --id "$(id_of 301)" --as jingban
@@ -132,7 +132,7 @@ expect_rc 0 "the same write once the other is done" "$J" --db "$db" household ad
 
 if tm_screen | grep -q "身份证号："; then
 	desk_type_phone 13911112222
-	hold 8
+	hold 6
 	tm_keys F2
 	tm_wait "修改原因" 5
 	tm_keys Enter
