@@ -116,6 +116,9 @@ attempt() {
 		*) echo "$chk" >>"$LOG" ;;
 		esac
 		committed=$((committed + 1))
+	elif grep -q "Sanitizer\|runtime error" "$T/out"; then
+		bad "run $run $SC: a sanitizer report (exit $rc):"
+		head -20 "$T/out" | sed 's/^/    /'
 	elif [ "$rc" = 137 ]; then
 		killed=$((killed + 1))
 	else
@@ -236,6 +239,10 @@ desk_save() {
 		committed=$((committed + 1))
 	else
 		killed=$((killed + 1))
+	fi
+	if grep -q "Sanitizer\|runtime error" "$T/desk.err" 2>/dev/null; then
+		bad "run $run $SC: a sanitizer report from the desk:"
+		head -20 "$T/desk.err" | sed 's/^/    /'
 	fi
 	tm_stop
 }
