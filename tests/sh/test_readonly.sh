@@ -26,14 +26,14 @@ expect_eq() { if [ "$1" = "$2" ]; then ok "$3"; else bad "$3: got「$1」, want�
 
 # ---- the CLI on a read-only mount ----
 before=$(snap)
-mount -o remount,ro "$M" || bad "remount read-only"
+ro_disk || bad "remount read-only"
 expect_rc 2 "household add on a read-only disk" "$J" --db "$db" household add --village "$village" \
 	--name 曾小红 --id 11010219840406970X --as jingban
 expect_out "只读" "the message says read-only"
 expect_out "复制到可写的地方" "and what to do"
 expect_rc 2 "fund allocate on a read-only disk" "$J" --db "$db" fund allocate 100 --doc 县民发〔2026〕1号 --as jingban
 expect_out "只读" "the message says read-only"
-mount -o remount,rw "$M" || bad "remount read-write"
+rw_disk || bad "remount read-write"
 expect_eq "$(snap)" "$before" "the database is unchanged"
 expect_rc 0 "check passes" "$J" --db "$db" check
 expect_rc 0 "the write succeeds when writable" "$J" --db "$db" household add --village "$village" \
@@ -83,7 +83,7 @@ else
 fi
 
 # ---- the desk started on a read-only disk says so ----
-mount -o remount,ro "$M" || bad "remount read-only"
+ro_disk || bad "remount read-only"
 tm_start "env LC_ALL=C.UTF-8 TERM=screen-256color $J --db $db"
 i=0
 while [ ! -s "$T/desk.rc" ] && [ "$i" -lt 100 ] && ! tm_screen 2>/dev/null | grep -q "只读"; do sleep 0.05; i=$((i + 1)); done
@@ -95,5 +95,5 @@ else
 	tm_screen | sed 's/^/    |/'
 fi
 tm_stop
-mount -o remount,rw "$M"
+rw_disk
 finish

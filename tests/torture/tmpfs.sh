@@ -6,6 +6,8 @@
 need_tmpfs() {
 	M="$T/mnt"
 	mkdir -p "$M"
+	# in the namespace tmux sees uid 0 but not root's /tmp/tmux-0: its own folder
+	[ -z "${JZ_IN_UNSHARE:-}" ] || export TMUX_TMPDIR="$T"
 	if mount -t tmpfs -o "size=$1" tmpfs "$M" 2>"$T/mount.err"; then
 		trap 'tm_stop 2>/dev/null; umount "$M" 2>/dev/null || umount -l "$M" 2>/dev/null; rm -rf "$T"' EXIT
 		return 0
@@ -26,3 +28,7 @@ fill_disk() {
 	sync
 }
 free_disk() { rm -f "$M/fill"; }
+# ro_disk / rw_disk: $M read-only and back (in a user namespace only the
+# mount's own flag may change: a bind remount).
+ro_disk() { mount -o remount,ro "$M" 2>/dev/null || mount -o remount,bind,ro "$M"; }
+rw_disk() { mount -o remount,rw "$M" 2>/dev/null || mount -o remount,bind,rw "$M"; }
