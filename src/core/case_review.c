@@ -164,7 +164,7 @@ int jz_case_exit(jz_session *s, jz_rowid case_id, const char *reason, const char
 int jz_case_province_done(jz_session *s, jz_rowid case_id, jz_err *e)
 {
 	jz_case c;
-	if (jz_case_get(s->db, case_id, &c, e))
+	if (jz_case_need_role(s, "经办", "录入省救助信息系统", e) || jz_case_get(s->db, case_id, &c, e))
 		return -1;
 	if (!c.province_pending)
 		return jz_fail(e, JZ_EUSER, "案件 %s 没有需要录入省系统的变动", c.number);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
@@ -146,17 +147,21 @@ static lxw_error fill(lxw_workbook *wb, const char *title, const struct jz_xlsx_
 int jz_xlsx_roll_write(const char *path, const char *title, const struct jz_xlsx_roll_row *rows,
 		       int n, jz_err *e)
 {
-	lxw_workbook *wb = workbook_new(path);
+	/* Written aside and renamed once whole: a full disk leaves no half file. */
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	lxw_workbook *wb = workbook_new(tmp);
 	if (!wb)
-		return jz_fail(e, JZ_EDATA, "无法创建工作簿 %s", path);
+		return jz_fail(e, JZ_EDATA, "无法创建工作簿 %s（文件夹是否存在、可写，磁盘是否已满？）", path);
 	lxw_error err = fill(wb, title, rows, n);
 	lxw_error closed = workbook_close(wb); /* writes the file and frees wb */
 	if (err == LXW_NO_ERROR)
 		err = closed;
-	if (err != LXW_NO_ERROR)
-		return jz_fail(e, JZ_EDATA, "写工作簿 %s 失败：%s（请检查文件夹是否存在、可写，文件是否正在 Excel 里打开）",
-			       path, lxw_strerror(err));
-	return 0;
+	if (err == LXW_NO_ERROR && rename(tmp, path) == 0)
+		return 0;
+	unlink(tmp);
+	return jz_fail(e, JZ_EDATA, "写工作簿 %s 失败：%s（请检查磁盘空间是否已满、文件夹是否可写，文件是否正在 Excel 里打开）",
+		       path, err != LXW_NO_ERROR ? lxw_strerror(err) : "不能改名");
 }
 
 /* ---- the bank file ------------------------------------------------------ */
