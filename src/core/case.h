@@ -100,6 +100,10 @@ int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e);
  * (no 渐退); a household's case becomes due for review. Runs inside the
  * caller's transaction (jz_person_died); returns the number of cases. */
 int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_err *e);
+/* The household hid changed (a member joined or left): its cases in force
+ * are due for review today (the amount stays until the review decides),
+ * each with an event. Runs inside the caller's transaction. */
+int jz_case_household_changed(jz_session *s, jz_rowid hid, const char *what, jz_err *e);
 /* Records that the last change was typed into the provincial system. */
 int jz_case_province_done(jz_session *s, jz_rowid case_id, jz_err *e);
 

@@ -267,3 +267,38 @@ int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_
 	}
 	return x.n;
 }
+
+struct of_household {
+	jz_rowid hid;
+	jz_rowid ids[32];
+	int n;
+};
+
+static int collect_of_household(const jz_case *c, void *arg)
+{
+	struct of_household *x = arg;
+	if (c->household_id == x->hid && (!strcmp(c->state, "在保") || !strcmp(c->state, "渐退")) && x->n < 32)
+		x->ids[x->n++] = c->id;
+	return 0;
+}
+
+int jz_case_household_changed(jz_session *s, jz_rowid hid, const char *what, jz_err *e)
+{
+	struct of_household x = {.hid = hid};
+	char today[11], why[200];
+	jz_today(today);
+	if (jz_store_cases(s->db, "", collect_of_household, &x, e))
+		return -1;
+	for (int i = 0; i < x.n; i++) {
+		jz_case c;
+		if (jz_case_get(s->db, x.ids[i], &c, e))
+			return -1;
+		if (*c.review_due && strcmp(c.review_due, today) <= 0)
+			continue; /* already due */
+		memcpy(c.review_due, today, sizeof c.review_due);
+		snprintf(why, sizeof why, "%s，需要复核保障金额", what);
+		if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.flag", why, "", e))
+			return -1;
+	}
+	return 0;
+}

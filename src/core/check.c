@@ -128,6 +128,10 @@ static int amount_one(const jz_case *cs, void *arg)
 	jz_err ignore;
 	jz_today(today);
 	jz_month_of(today, month);
+	/* A review due today or before: the household changed (a death, a
+	 * member in or out) and the amount waits for the review (to-do list). */
+	if (*cs->review_due && strcmp(cs->review_due, today) <= 0)
+		return 0;
 	if (cs->imported_from[0] || jz_store_amount_in(c->db, cs->id, month, &a, &ignore) != 1)
 		return 0;
 	if (strstr(a.note, "导入") || jz_case_calc(c->db, cs, a.from_month, &cm, &ignore))

@@ -4,7 +4,8 @@
  * deletion made with the sqlite3 shell anywhere in the history is found;
  * and the invariants of the core: one head per household, IDs unique among
  * active persons, locked rolls unchanged since their lock, the fund never
- * below zero, the amount of each case in force equal to its means test. */
+ * below zero, the amount of each case in force equal to its means test
+ * (unless its review is due: the household changed, the review decides). */
 #ifndef JZ_CHECK_H
 #define JZ_CHECK_H
 

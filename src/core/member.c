@@ -90,6 +90,8 @@ int jz_member_add(jz_session *s, jz_rowid hid, jz_person *p, const char *why, jz
 	}
 	c.entity_id = p->id;
 	c.household_id = hid;
+	if (jz_case_household_changed(s, hid, "家庭新增成员", e))
+		goto fail;
 	return finish(s, &c, e);
 fail:
 	jz_tx_rollback(s->db);
@@ -192,7 +194,8 @@ static int detach(jz_session *s, jz_person *p, const char *action, const char *t
 	c.household_id = p->household_id;
 	jz_rowid hid = p->household_id;
 	p->household_id = 0;
-	if (jz_store_person_update(s->db, p, e) || jz_record(s, &c, e))
+	if (jz_store_person_update(s->db, p, e) || jz_record(s, &c, e) ||
+	    jz_case_household_changed(s, hid, "家庭成员移出", e))
 		return -1;
 	return closes ? close_household(s, hid, why, e) : 0;
 }
@@ -240,7 +243,7 @@ int jz_member_move(jz_session *s, jz_rowid pid, jz_rowid to_hid, const char *rel
 	jz_diff_text(&c, "与户主关系", NULL, relation);
 	c.entity_id = pid;
 	c.household_id = to_hid;
-	if (jz_store_person_update(s->db, &p, e))
+	if (jz_store_person_update(s->db, &p, e) || jz_case_household_changed(s, to_hid, "家庭迁入成员", e))
 		goto fail;
 	return finish(s, &c, e);
 fail:

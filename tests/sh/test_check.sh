@@ -10,10 +10,22 @@
 . "$(dirname "$0")/lib.sh"
 export JIUZHU_PASSWORD=demo
 db="$T/demo.db"
+expect_eq() { if [ "$1" = "$2" ]; then ok "$3"; else bad "$3: got「$1」, want「$2」"; fi; }
 expect_rc 0 "demo with history" "$J" --db "$db" demo --no-open --households 60
 expect_rc 0 "a clean demo passes" "$J" --db "$db" check
 expect_out "没有发现问题" "said so"
 expect_rc 0 "quick check" "$J" --db "$db" check --quick
+
+# A member joins a household with a case in force: the case is due for
+# review today (its amount waits for the review), and the file stays clean.
+hh=$(sqlite3 "$db" "SELECT h.number FROM household h JOIN case_file c ON c.household_id = h.id
+	WHERE c.state = '在保' AND c.programme = '低保' ORDER BY c.id LIMIT 1")
+expect_rc 0 "a member joins a household on 低保" "$J" --db "$db" household member-add "$hh" --name 王新 \
+	--id 110105202001010031 --relation 子 --as jingban
+expect_eq "$(sqlite3 "$db" "SELECT count(*) FROM case_file c JOIN household h ON h.id = c.household_id
+	WHERE h.number = '$hh' AND c.state = '在保' AND c.review_due = '2026-11-27'")" 1 "its case is due for review today"
+expect_eq "$(sqlite3 "$db" "SELECT count(*) FROM event WHERE action = 'case.flag'")" 1 "with an event"
+expect_rc 0 "and the file is still clean" "$J" --db "$db" check
 
 damaged() { # description sql expected-text
 	cp "$db" "$T/x.db"
@@ -47,7 +59,7 @@ damaged "two heads" \
 damaged "the fund below zero" \
 	"DROP TRIGGER fund_never_negative; INSERT INTO fund_move(on_date, kind, amount_fen, reason, created_by, created_at) VALUES ('2026-11-27', '调整', -999999999, 'x', 'x', 'x')" \
 	"不能为负"
-case=$(sqlite3 "$db" "SELECT number FROM case_file WHERE state = '在保' AND programme = '低保' ORDER BY id LIMIT 1")
+case=$(sqlite3 "$db" "SELECT number FROM case_file WHERE state = '在保' AND programme = '低保' AND review_due > '2026-11-27' ORDER BY id LIMIT 1")
 damaged "a case amount edited" \
 	"UPDATE case_amount SET base_fen = base_fen + 1000, total_fen = total_fen + 1000 WHERE case_id = (SELECT id FROM case_file WHERE number = '$case')" \
 	"案件 $case"

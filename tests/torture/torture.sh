@@ -168,7 +168,8 @@ sc_fund_allocate() {
 }
 sc_aid_advance() {
 	p=$(q "SELECT id_number FROM person WHERE household_id IS NOT NULL AND deceased_on = '' ORDER BY random() LIMIT 1")
-	n=$(q "SELECT count(*) FROM aid_case a JOIN person p ON p.id = a.person_id WHERE p.id_number = '$p'")
+	# the payments already made to this person (an unpaid 支出 case of his does not count)
+	n=$(q "SELECT count(*) FROM aid_case a JOIN person p ON p.id = a.person_id JOIN aid_payment y ON y.aid_case_id = a.id WHERE p.id_number = '$p' AND y.paid_on <> ''")
 	attempt "sql (SELECT count(*) FROM aid_case a JOIN person p ON p.id = a.person_id JOIN aid_payment y ON y.aid_case_id = a.id WHERE p.id_number = '$p' AND y.paid_on <> '') >= $((n + 1))" \
 		"$J" --db "$db" aid new --person "$p" --kind 急难 --cause 火灾 --amount 100 --advance --as jingban
 }
