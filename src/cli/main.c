@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "io/text.h"
+#include "platform/platform.h"
 
 struct command {
 	const char *name;
@@ -131,6 +132,7 @@ int main(int argc, char **argv)
 	jz_cli c = {0};
 	jz_err e = {0};
 	int i = 1, rc;
+	jz_plat_init(&argc, &argv);
 	setlocale(LC_ALL, "");
 	if (jz_clock_init(&e) || take_globals(&argc, argv, &c, &e))
 		return jz_cli_report(&e);

@@ -15,6 +15,7 @@
 #include "io/csv_out.h"
 #include "io/form_file.h"
 #include "io/text.h"
+#include "platform/platform.h"
 
 #define FONT "宋体"
 #define NCOLS 10
@@ -146,13 +147,17 @@ static lxw_error fill(lxw_workbook *wb, const char *title, const struct jz_xlsx_
 int jz_xlsx_roll_write(const char *path, const char *title, const struct jz_xlsx_roll_row *rows,
 		       int n, jz_err *e)
 {
-	lxw_workbook *wb = workbook_new(path);
+	char tmp[4096];
+	jz_plat_xlsx_tmp(path, tmp, sizeof tmp);
+	lxw_workbook *wb = workbook_new(tmp);
 	if (!wb)
 		return jz_fail(e, JZ_EDATA, "无法创建工作簿 %s", path);
 	lxw_error err = fill(wb, title, rows, n);
 	lxw_error closed = workbook_close(wb); /* writes the file and frees wb */
 	if (err == LXW_NO_ERROR)
 		err = closed;
+	if (jz_plat_xlsx_done(tmp, path, err == LXW_NO_ERROR) && err == LXW_NO_ERROR)
+		err = LXW_ERROR_CREATING_XLSX_FILE;
 	if (err != LXW_NO_ERROR)
 		return jz_fail(e, JZ_EDATA, "写工作簿 %s 失败：%s（请检查文件夹是否存在、可写，文件是否正在 Excel 里打开）",
 			       path, lxw_strerror(err));

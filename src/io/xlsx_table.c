@@ -6,6 +6,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "platform/platform.h"
+
 struct jz_xwriter {
 	const struct jz_xtable *t;
 	lxw_workbook *wb;
@@ -13,6 +15,7 @@ struct jz_xwriter {
 	lxw_format *title, *head, *text, *money, *num, *plain;
 	int row, first_data;
 	long long total;
+	char tmp[4096]; /* written here, then moved to t->path (platform.h) */
 };
 
 static lxw_format *fmt(lxw_workbook *wb, int bold, int border, const char *num, int size)
@@ -64,7 +67,8 @@ jz_xwriter *jz_xtable_open(const struct jz_xtable *t, jz_err *e)
 	}
 	w->t = t;
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
-	w->wb = workbook_new_opt(t->path, &opt);
+	jz_plat_xlsx_tmp(t->path, w->tmp, sizeof w->tmp);
+	w->wb = workbook_new_opt(w->tmp, &opt);
 	if (!w->wb) {
 		jz_fail(e, JZ_EDATA, "无法创建文件 %s：请检查文件夹是否存在、是否可写", t->path);
 		free(w);
@@ -119,6 +123,8 @@ int jz_xtable_close(jz_xwriter *w, jz_err *e)
 		worksheet_merge_range(w->ws, (lxw_row_t)(w->row + 1), 0, (lxw_row_t)(w->row + 1),
 				      (lxw_col_t)(t->ncols - 1), t->footer, w->plain);
 	lxw_error rc = workbook_close(w->wb);
+	if (jz_plat_xlsx_done(w->tmp, t->path, rc == LXW_NO_ERROR) && rc == LXW_NO_ERROR)
+		rc = LXW_ERROR_CREATING_XLSX_FILE;
 	free(w);
 	if (rc != LXW_NO_ERROR)
 		return jz_fail(e, JZ_EDATA, "写入 %s 失败：%s（请检查磁盘空间和文件是否被 Excel/WPS 打开）",
