@@ -50,6 +50,7 @@ TEST_SRC := $(sort $(wildcard tests/core/*.c tests/store/*.c tests/io/*.c tests/
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-plain check-asan install uninstall clean
+.PHONY: windows windows32 windows-check
 all: $(BUILD)/jiuzhu
 
 $(BUILD)/jiuzhu: $(MAIN_OBJ) $(BUILD)/libjiuzhu.a
@@ -121,5 +122,19 @@ uninstall:
 
 clean:
 	rm -rf build build-asan
+
+# The Windows .exe (README "Windows"): cross-built with mingw-w64 against
+# libraries built from their Debian sources into a cached folder that is
+# never committed (install.sh --windows installs the tools). make -j2 at most.
+windows:
+	@sh tools/windows/build-libs.sh x86_64 build-win
+	@sh tools/windows/build-exe.sh x86_64 build-win
+
+windows32:
+	@sh tools/windows/build-libs.sh i686 build-win32
+	@sh tools/windows/build-exe.sh i686 build-win32
+
+windows-check: windows
+	@sh tools/windows/check.sh build-win
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

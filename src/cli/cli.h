@@ -52,6 +52,11 @@ int jz_cmd_restore(jz_cli *c);
 int jz_cmd_events(jz_cli *c);
 int jz_cmd_compare(jz_cli *c);
 int jz_cmd_finding(jz_cli *c);
+/* The command called name in main.c's table, or NULL (cli_selftest.c asks
+ * whether this build has a command). */
+int (*jz_cli_command(const char *name))(jz_cli *c);
+/* `jiuzhu --selftest` (cli_selftest.c): 0 when every step passed. */
+int jz_cli_selftest(void);
 
 
 

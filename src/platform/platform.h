@@ -27,6 +27,15 @@ int jz_plat_data_path(const char *file, int create, char *out, size_t n, jz_err 
 /* Makes the folders above the file `path` (not the file). 0 or -1 with e. */
 int jz_plat_mkdirs_for(char *path, jz_err *e);
 
+/* The folder for temporary files (no separator at the end), and the
+ * separator to join names with. */
+void jz_plat_temp_dir(char *out, size_t n);
+#ifdef _WIN32
+#define JZ_PLAT_SEP '\\'
+#else
+#define JZ_PLAT_SEP '/'
+#endif
+
 /* fopen with a UTF-8 file name. */
 FILE *jz_plat_fopen(const char *path, const char *mode);
 

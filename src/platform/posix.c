@@ -49,6 +49,15 @@ int jz_plat_data_path(const char *file, int create, char *out, size_t n, jz_err 
 	return create ? jz_plat_mkdirs_for(out, e) : 0;
 }
 
+void jz_plat_temp_dir(char *out, size_t n)
+{
+	const char *t = getenv("TMPDIR");
+	snprintf(out, n, "%s", t && *t == '/' ? t : "/tmp");
+	size_t len = strlen(out);
+	while (len > 1 && out[len - 1] == '/')
+		out[--len] = '\0';
+}
+
 FILE *jz_plat_fopen(const char *path, const char *mode)
 {
 	return fopen(path, mode);

@@ -46,7 +46,17 @@ fetch() {
 	d=$OUT/src/$1
 	mkdir -p "$d"
 	if ! ls -d "$d"/*/debian >/dev/null 2>&1; then
-		(cd "$d" && apt-get source -qq "$1" >/dev/null 2>&1) || {
+		# The newest version first; when the mirror no longer has it (a
+		# security update replaced it), the other versions apt knows.
+		got=0
+		for v in "" $(apt-cache showsrc "$1" 2>/dev/null | sed -n 's/^Version: //p'); do
+			rm -rf "${d:?}"/*
+			if (cd "$d" && apt-get source -qq "$1${v:+=$v}" >/dev/null 2>&1); then
+				got=1
+				break
+			fi
+		done
+		[ "$got" = 1 ] || {
 			echo "build-libs.sh: apt-get source $1 失败（deb-src 打开了吗？./install.sh --windows）" >&2
 			return 1
 		}
@@ -60,7 +70,12 @@ build() {
 	say LIB "$1 ($HOST)"
 	t0=$(date +%s)
 	log=$OUT/src/$1.log
-	if ! "$2" >"$log" 2>&1; then
+	# A subshell with set -e of its own: any failing step stops the library.
+	set +e
+	(set -e; "$2") >"$log" 2>&1
+	rc=$?
+	set -e
+	if [ "$rc" != 0 ]; then
 		echo "build-libs.sh: $1 编译失败，见 $log" >&2
 		tail -20 "$log" >&2
 		exit 1
@@ -141,19 +156,23 @@ b_libsodium() {
 	make install
 }
 
-b_expat() {
-	s=$(fetch expat)
-	cd "$s"
-	[ -x configure ] || ./buildconf.sh
-	rm -rf "$OUT/src/expat-build" && mkdir -p "$OUT/src/expat-build"
-	cd "$OUT/src/expat-build"
-	"$s/configure" --host="$HOST" --prefix="$P" --disable-shared --enable-static \
-		--without-docbook --without-examples --without-tests --without-xmlwf \
-		CFLAGS="$CFLAGS_LIB"
-	make -j"$JOBS"
-	make install
-	# Static linking: no dllimport in the header.
-	sed -i 's|^Cflags: \(.*\)|Cflags: \1 -DXML_STATIC|' "$P/lib/pkgconfig/expat.pc"
+b_expat() { # Debian's tree keeps the library in expat/: its three files
+	s=$(fetch expat)/expat
+	c=$OUT/src/expat-config
+	mkdir -p "$c"
+	cat >"$c/expat_config.h" <<'EOF2'
+/* written by build-libs.sh: what expat's configure would find on Windows */
+#define BYTEORDER 1234
+#define XML_CONTEXT_BYTES 1024
+#define XML_DTD 1
+#define XML_NS 1
+#define XML_GE 1
+#define HAVE_MEMMOVE 1
+EOF2
+	XFLAGS="-I$c -I$s/lib -DXML_STATIC"
+	cc_lib expat "$OUT/src/expat-obj" "$s/lib/xmlparse.c" "$s/lib/xmlrole.c" "$s/lib/xmltok.c"
+	cp "$s/lib/expat.h" "$s/lib/expat_external.h" "$P/include/"
+	pc expat "-lexpat" "-DXML_STATIC"
 }
 
 b_libcsv() {
@@ -201,4 +220,4 @@ build libcsv b_libcsv
 build minizip b_minizip
 build libxlsxwriter b_libxlsxwriter
 build libinih b_libinih
-[ -f "$P/lib/libinih.a" ] || say NOTE "libinih 的 Debian 源码取不到：用 src/platform/ini_lite.c"
+[ -f "$P/lib/libinih.a" ] || say NOTE "libinih 的 Debian 源码取不到：用 src/platform/win32_ini.c"
