@@ -82,9 +82,9 @@ int jz_cli_selftest(void)
 {
 	struct st t = {.failed = 0};
 	jz_plat_temp_dir(t.dir, sizeof t.dir);
-	snprintf(t.db, sizeof t.db, "%s%cjz-selftest-%d.db", t.dir, JZ_PLAT_SEP, (int)getpid());
-	snprintf(t.csv, sizeof t.csv, "%s%cjz-selftest-%d.csv", t.dir, JZ_PLAT_SEP, (int)getpid());
-	snprintf(t.xlsx, sizeof t.xlsx, "%s%cjz-selftest-%d 收支情况表.xlsx", t.dir, JZ_PLAT_SEP,
+	snprintf(t.db, sizeof t.db, "%s/jz-selftest-%d.db", t.dir, (int)getpid());
+	snprintf(t.csv, sizeof t.csv, "%s/jz-selftest-%d.csv", t.dir, (int)getpid());
+	snprintf(t.xlsx, sizeof t.xlsx, "%s/jz-selftest-%d 收支情况表.xlsx", t.dir,
 		 (int)getpid());
 	cleanup(&t);
 	printf("selftest: 临时文件夹 %s\n", t.dir);

@@ -16,7 +16,8 @@
 #include "core/err.h"
 
 /* Once, first thing in main: on Windows replaces argv with the UTF-8 form
- * of the UTF-16 command line and makes the console speak UTF-8. */
+ * of the UTF-16 command line, every \ turned into / (so `backup X:\` is
+ * X:/), and makes the console speak UTF-8. */
 void jz_plat_init(int *argc, char ***argv);
 
 /* The data file `file` in the user's data folder: Linux
@@ -27,14 +28,10 @@ int jz_plat_data_path(const char *file, int create, char *out, size_t n, jz_err 
 /* Makes the folders above the file `path` (not the file). 0 or -1 with e. */
 int jz_plat_mkdirs_for(char *path, jz_err *e);
 
-/* The folder for temporary files (no separator at the end), and the
- * separator to join names with. */
+/* The folder for temporary files, without a / at the end. Paths in the
+ * tree always use / (Windows accepts it; jz_plat_init turns the \ of
+ * Windows arguments into /). */
 void jz_plat_temp_dir(char *out, size_t n);
-#ifdef _WIN32
-#define JZ_PLAT_SEP '\\'
-#else
-#define JZ_PLAT_SEP '/'
-#endif
 
 /* fopen with a UTF-8 file name. */
 FILE *jz_plat_fopen(const char *path, const char *mode);

@@ -57,6 +57,9 @@ void jz_plat_init(int *argc, char ***argv)
 		for (int i = 0; v && i < n; i++) {
 			char buf[8192];
 			narrow(wv[i], buf, sizeof buf);
+			for (char *p = buf; *p; p++)
+				if (*p == '\\')
+					*p = '/'; /* one separator in the tree; Windows takes / */
 			v[i] = strdup(buf);
 		}
 		if (v) {
@@ -87,6 +90,9 @@ void jz_plat_temp_dir(char *out, size_t n)
 	DWORD r = GetTempPathW(MAX_PATH + 1, w);
 	if (r == 0 || r > MAX_PATH || narrow(w, out, n))
 		snprintf(out, n, ".");
+	for (char *p = out; *p; p++)
+		if (*p == '\\')
+			*p = '/';
 	size_t len = strlen(out);
 	while (len > 3 && (out[len - 1] == '\\' || out[len - 1] == '/'))
 		out[--len] = '\0';
@@ -143,6 +149,10 @@ int jz_w32_stat(const char *path, struct stat *sb)
 {
 	struct _stat64 s;
 	wchar_t *wp = wide(path);
+	/* msvcrt's stat refuses a folder named with a / at the end (X:/ aside) */
+	size_t len = wp ? wcslen(wp) : 0;
+	while (len > 1 && (wp[len - 1] == L'/' || wp[len - 1] == L'\\') && !(len == 3 && wp[1] == L':'))
+		wp[--len] = L'\0';
 	int rc = wp ? _wstat64(wp, &s) : -1;
 	free(wp);
 	if (rc == 0) {
@@ -169,6 +179,28 @@ int jz_w32_open(const char *path, int flags, ...)
 	int fd = wp ? _wopen(wp, flags | O_BINARY, mode & 0600 ? _S_IREAD | _S_IWRITE : 0) : -1;
 	free(wp);
 	return fd;
+}
+
+/* fsync: Windows flushes only through a handle open for writing, and the
+ * tree syncs files it opened read-only; so reopen the same file for that. */
+int jz_w32_fsync(int fd)
+{
+	HANDLE h = (HANDLE)_get_osfhandle(fd);
+	if (h == INVALID_HANDLE_VALUE) {
+		errno = EBADF;
+		return -1;
+	}
+	if (FlushFileBuffers(h))
+		return 0;
+	HANDLE wh = ReOpenFile(h, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, 0);
+	BOOL ok = wh != INVALID_HANDLE_VALUE && FlushFileBuffers(wh);
+	if (wh != INVALID_HANDLE_VALUE)
+		CloseHandle(wh);
+	if (!ok) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
 }
 
 int jz_w32_setenv(const char *name, const char *value, int overwrite)
@@ -215,6 +247,41 @@ void *jz_w32_memmem(const void *hay, size_t hn, const void *needle, size_t nn)
 	return NULL;
 }
 
+struct jz_w32_dir {
+	_WDIR *d;
+	struct jz_w32_dirent ent;
+};
+
+jz_w32_DIR *jz_w32_opendir(const char *path)
+{
+	wchar_t *wp = wide(path);
+	_WDIR *wd = wp ? _wopendir(wp) : NULL;
+	free(wp);
+	jz_w32_DIR *d = wd ? calloc(1, sizeof *d) : NULL;
+	if (!d) {
+		if (wd)
+			_wclosedir(wd);
+		return NULL;
+	}
+	d->d = wd;
+	return d;
+}
+
+struct jz_w32_dirent *jz_w32_readdir(jz_w32_DIR *d)
+{
+	struct _wdirent *w = _wreaddir(d->d);
+	if (!w || narrow(w->d_name, d->ent.d_name, sizeof d->ent.d_name))
+		return NULL;
+	return &d->ent;
+}
+
+int jz_w32_closedir(jz_w32_DIR *d)
+{
+	int rc = _wclosedir(d->d);
+	free(d);
+	return rc;
+}
+
 /* Makes each folder above the file path (separators \ and /). */
 int jz_plat_mkdirs_for(char *path, jz_err *e)
 {
@@ -243,7 +310,10 @@ int jz_plat_data_path(const char *file, int create, char *out, size_t n, jz_err 
 	char dir[4096];
 	if (!app || !*app || narrow(app, dir, sizeof dir))
 		return jz_fail(e, JZ_EUSER, "不知道数据库放在哪里（没有 %%APPDATA%%）：请用 --db 文件 或环境变量 JIUZHU_DB 指定");
-	snprintf(out, n, "%s\\jiuzhu\\%s", dir, file);
+	for (char *p = dir; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	snprintf(out, n, "%s/jiuzhu/%s", dir, file);
 	return create ? jz_plat_mkdirs_for(out, e) : 0;
 }
 
@@ -355,6 +425,10 @@ static void take_event(const KEY_EVENT_RECORD *k)
 	for (int i = 0; i < n; i++) {
 		if (key) {
 			push_back(KEY_CODE_YES, (wint_t)key);
+		} else if (k->wVirtualKeyCode == VK_ESCAPE) {
+			push_back(OK, 27); /* wine gives no character for Esc */
+		} else if (k->wVirtualKeyCode == VK_RETURN) {
+			push_back(OK, L'\n');
 		} else if (u >= 0xD800 && u <= 0xDBFF) {
 			high_half = u;
 		} else if (u >= 0xDC00 && u <= 0xDFFF) {
@@ -426,7 +500,7 @@ void jz_plat_xlsx_tmp(const char *path, char *tmp, size_t n)
 			snprintf(dir, sizeof dir, "%s", ansi);
 		free(wd);
 	}
-	snprintf(tmp, n, "%s\\jz-%lu-%u.xlsx", dir, (unsigned long)GetCurrentProcessId(), count++);
+	snprintf(tmp, n, "%s/jz-%lu-%u.xlsx", dir, (unsigned long)GetCurrentProcessId(), count++);
 }
 
 int jz_plat_xlsx_done(const char *tmp, const char *path, int ok)

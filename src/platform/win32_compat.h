@@ -10,6 +10,7 @@
 
 /* Headers whose declarations the macros below would otherwise rewrite. */
 #include <direct.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <io.h>
 #include <process.h>
@@ -36,6 +37,7 @@ int jz_w32_unlink(const char *path);
 int jz_w32_access(const char *path, int mode);
 int jz_w32_stat(const char *path, struct stat *sb);
 int jz_w32_open(const char *path, int flags, ...);
+int jz_w32_fsync(int fd);
 int jz_w32_setenv(const char *name, const char *value, int overwrite);
 int jz_w32_unsetenv(const char *name);
 int jz_w32_wcwidth(wchar_t c);
@@ -49,6 +51,20 @@ void *jz_w32_memmem(const void *hay, size_t hn, const void *needle, size_t nn);
 int gnu_printf(const char *fmt, ...) __attribute__((format(gnu_printf, 1, 2)));
 #define printf gnu_printf
 
+/* Folder listings with UTF-8 names (backup --list). */
+struct jz_w32_dirent {
+	char d_name[1024];
+};
+typedef struct jz_w32_dir jz_w32_DIR;
+jz_w32_DIR *jz_w32_opendir(const char *path);
+struct jz_w32_dirent *jz_w32_readdir(jz_w32_DIR *d);
+int jz_w32_closedir(jz_w32_DIR *d);
+#define DIR jz_w32_DIR
+#define dirent jz_w32_dirent
+#define opendir jz_w32_opendir
+#define readdir jz_w32_readdir
+#define closedir jz_w32_closedir
+
 #define fopen(p, m) jz_plat_fopen(p, m)
 #define mkdir(p, m) jz_w32_mkdir(p)
 #define rename(a, b) jz_w32_rename(a, b)
@@ -58,7 +74,7 @@ int gnu_printf(const char *fmt, ...) __attribute__((format(gnu_printf, 1, 2)));
 #define stat(p, b) jz_w32_stat(p, b)
 /* object-like: a struct member called open is renamed alike everywhere */
 #define open jz_w32_open
-#define fsync(fd) _commit(fd)
+#define fsync(fd) jz_w32_fsync(fd)
 #define setenv(n, v, o) jz_w32_setenv(n, v, o)
 #define unsetenv(n) jz_w32_unsetenv(n)
 #define wcwidth(c) jz_w32_wcwidth(c)

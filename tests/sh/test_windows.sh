@@ -1,0 +1,56 @@
+#!/bin/sh
+# test_windows.sh — the Windows .exe under wine (make windows-check): the
+# self-test (temporary database, demo, GBK both ways, workbook under a
+# Chinese name), then the desk in tmux at 80x24 as a clerk would use it:
+# a backup into a folder named in Chinese, written with \ separators;
+# sign in, home screen, / and a search typed in Chinese (王 arrives whole
+# through the console input events), Esc back, F10 quits with status 0
+# and leaves the daily backup. Skips cleanly when wine or the .exe is missing.
+# WIN_EXE (default build-win/jiuzhu.exe) picks the .exe, WINEPREFIX the
+# wine folder (default: wineprefix beside the .exe).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+trap 'tm_stop; rm -rf "$T"' EXIT
+
+src=${SRC_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+exe=${WIN_EXE:-$src/build-win/jiuzhu.exe}
+if ! command -v wine >/dev/null 2>&1 || [ ! -f "$exe" ]; then
+	echo "skip: needs wine and $exe (./install.sh --windows; make windows)"
+	exit 0
+fi
+exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
+export WINEPREFIX=${WINEPREFIX:-$(dirname "$exe")/wineprefix} WINEDEBUG=-all
+mkdir -p "$WINEPREFIX"
+w() { wine "$exe" "$@"; }
+
+expect_rc 0 "selftest under wine" w --today 2026-11-27 --selftest
+expect_out "全部通过 all passed" "every step passed"
+expect_out "工作簿" "the workbook was written and read back"
+
+db="Z:$T/demo.db"
+expect_rc 0 "demo under wine" w --db "$db" demo --no-open --households 40 --seed 5
+[ -f "$T/demo.db" ] && ok "the database is where --db said" || bad "no $T/demo.db"
+mkdir -p "$T/U盘"
+usb=$(printf 'Z:%s\\U盘\\' "$T" | tr '/' '\\')
+expect_rc 0 "backup to a folder written the Windows way ($usb)" w --db "$db" backup "$usb"
+[ "$(ls "$T/U盘" | grep -c '^jiuzhu-南门镇-.*\.db$')" = 1 ] && ok "the backup is in the Chinese-named folder" ||
+	bad "U盘 holds: $(ls "$T/U盘")"
+expect_rc 0 "backup --list" w --db "$db" backup --list
+
+tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db'"
+expect_screen "登录名" "sign-in screen under wine" 60
+tm_text admin; tm_keys Enter; tm_text demo; tm_keys Enter
+expect_screen "距本月15日报送截止还有 2 天" "home screen"
+tm_keys /
+expect_screen "查找：" "/ opens the search"
+tm_text 王
+expect_screen "查找：王" "王 arrives as one character"
+expect_screen "找到" "and finds people"
+tm_keys Escape
+expect_gone "查找：王" "Esc goes back"
+expect_screen "待办" "to the home screen"
+tm_keys F10
+if tm_dead; then ok "F10 quits, status 0"; else bad "the .exe did not end cleanly"; fi
+[ -f "$T/backups/jiuzhu-2026-11-13.db" ] && ok "the daily backup beside the database" ||
+	bad "no daily backup: $(cat "$T/desk.err")"
+finish
