@@ -1,9 +1,10 @@
 /* cli_selftest.c — `jiuzhu --selftest`: a quick proof that this build works
  * on this machine (make windows-check runs it under wine). In a temporary
- * folder it creates a small demo township, converts GBK both ways, imports a
- * GBK CSV when the binary has an `import` command, writes the fund statement
- * workbook and reads its size back; then removes what it made. Exit 0 when
- * every step passed. The steps go through the same commands a clerk uses. */
+ * folder it creates a small demo township, converts GBK both ways, checks a
+ * GBK CSV with `import roster --dry-run` when the binary has that command,
+ * writes the fund statement workbook and reads its size back; then removes
+ * what it made. Exit 0 when every step passed. The steps go through the same
+ * commands a clerk uses. */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -56,9 +57,13 @@ static int gbk_round_trip(void)
 
 static int write_gbk_csv(const char *path)
 {
-	/* 户主姓名,身份证号,村 — in GBK, as a village office sends it */
-	static const char text[] = "\xBB\xA7\xD6\xF7\xD0\xD5\xC3\xFB,\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5\r\n"
-				   "\xCD\xF5\xB7\xBC,110101195001010017\r\n";
+	/* 户编号,村(社区),城乡类别,姓名,身份证号,与户主关系 / 990001,青龙村,农村,王芳,...,户主
+	 * in GBK, as a village office's Excel saves it */
+	static const char text[] =
+		"\xBB\xA7\xB1\xE0\xBA\xC5,\xB4\xE5(\xC9\xE7\xC7\xF8),\xB3\xC7\xCF\xE7\xC0\xE0\xB1\xF0,"
+		"\xD0\xD5\xC3\xFB,\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5,\xD3\xEB\xBB\xA7\xD6\xF7\xB9\xD8\xCF\xB5\r\n"
+		"990001,\xC7\xE0\xC1\xFA\xB4\xE5,\xC5\xA9\xB4\xE5,\xCD\xF5\xB7\xBC,11010519491231002X,"
+		"\xBB\xA7\xD6\xF7\r\n";
 	FILE *f = jz_plat_fopen(path, "wb");
 	if (!f)
 		return -1;
@@ -94,10 +99,10 @@ int jz_cli_selftest(void)
 	step(&t, "GBK 转换 code page 936", gbk_round_trip());
 
 	if (jz_cli_command("import")) {
-		char *imp[] = {"import", "roster", t.csv, "--as", "admin", NULL};
+		char *imp[] = {"import", "roster", t.csv, "--dry-run", "--as", "admin", NULL};
 		setenv("JIUZHU_PASSWORD", "demo", 1);
 		int ok = write_gbk_csv(t.csv) == 0;
-		step(&t, "导入 GBK CSV import roster", ok && run(&t, "import", imp) == 0);
+		step(&t, "导入 GBK CSV import roster --dry-run", ok && run(&t, "import", imp) == 0);
 	} else
 		printf("selftest: %-28s 跳过 skipped（这个版本没有 import 命令）\n", "导入 GBK CSV");
 
