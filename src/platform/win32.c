@@ -443,6 +443,21 @@ static void take_event(const KEY_EVENT_RECORD *k)
 	}
 }
 
+/* The console window changed size: tell curses, then the desk (KEY_RESIZE
+ * as on Linux). */
+static void take_resize(void)
+{
+	CONSOLE_SCREEN_BUFFER_INFO bi;
+	if (!GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &bi))
+		return;
+	int rows = bi.srWindow.Bottom - bi.srWindow.Top + 1;
+	int cols = bi.srWindow.Right - bi.srWindow.Left + 1;
+	if (rows > 0 && cols > 0 && (rows != LINES || cols != COLS)) {
+		resize_term(rows, cols);
+		push_back(KEY_CODE_YES, KEY_RESIZE);
+	}
+}
+
 int jz_plat_get_key(int ms, wint_t *ch)
 {
 	HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
@@ -460,6 +475,8 @@ int jz_plat_get_key(int ms, wint_t *ch)
 			return ERR;
 		if (r.EventType == KEY_EVENT && r.Event.KeyEvent.bKeyDown)
 			take_event(&r.Event.KeyEvent);
+		else if (r.EventType == WINDOW_BUFFER_SIZE_EVENT)
+			take_resize();
 	}
 	return pop(ch);
 }
