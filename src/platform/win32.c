@@ -448,7 +448,14 @@ static void take_event(const KEY_EVENT_RECORD *k)
 static void take_resize(void)
 {
 	CONSOLE_SCREEN_BUFFER_INFO bi;
-	if (!GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &bi))
+	/* CONOUT$ is the active buffer: ncurses draws on one of its own */
+	HANDLE out = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+				 NULL, OPEN_EXISTING, 0, NULL);
+	if (out == INVALID_HANDLE_VALUE)
+		return;
+	BOOL got = GetConsoleScreenBufferInfo(out, &bi);
+	CloseHandle(out);
+	if (!got)
 		return;
 	int rows = bi.srWindow.Bottom - bi.srWindow.Top + 1;
 	int cols = bi.srWindow.Right - bi.srWindow.Left + 1;
