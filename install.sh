@@ -80,12 +80,12 @@ enable_deb_src() {
 	for f in /etc/apt/sources.list.d/*.sources; do
 		[ -f "$f" ] || continue
 		grep -q '^Types:.*deb-src' "$f" && continue
-		grep -q 'debian' "$f" || continue
+		grep -Eq '^URIs:.*(debian|ubuntu)' "$f" || continue # not third-party sources
 		as_root sed -i 's/^Types: *deb *$/Types: deb deb-src/' "$f"
 	done
 	f=/etc/apt/sources.list
 	if [ -f "$f" ] && ! grep -q '^deb-src' "$f"; then
-		grep '^deb ' "$f" | sed 's/^deb /deb-src /' > /tmp/jiuzhu-deb-src.$$ || true
+		grep -E '^deb .*(debian|ubuntu)' "$f" | sed 's/^deb /deb-src /' > /tmp/jiuzhu-deb-src.$$ || true
 		as_root sh -c "cat /tmp/jiuzhu-deb-src.$$ >> $f"
 		rm -f /tmp/jiuzhu-deb-src.$$
 	fi
