@@ -73,13 +73,96 @@ void jz_plat_init(int *argc, char ***argv)
 	SetConsoleCP(CP_UTF8);
 }
 
+/* ---- text to the console ---- */
+
+/* The console handle behind stdout or stderr, or NULL when f is a file, a
+ * pipe or another stream: those get the bytes unchanged. */
+static HANDLE console_of(FILE *f)
+{
+	DWORD mode;
+	int fd = f == stdout ? 1 : f == stderr ? 2 : -1;
+	HANDLE h = fd < 0 ? INVALID_HANDLE_VALUE : (HANDLE)_get_osfhandle(fd);
+	return h != INVALID_HANDLE_VALUE && GetConsoleMode(h, &mode) ? h : NULL;
+}
+
+/* UTF-8 text onto the console as UTF-16 (WriteConsoleW): the C library
+ * would pass the bytes through the ANSI code page. */
+static int console_write(HANDLE h, FILE *f, const char *s, size_t len)
+{
+	fflush(f);
+	int n = len ? MultiByteToWideChar(CP_UTF8, 0, s, (int)len, NULL, 0) : 0;
+	wchar_t *w = n > 0 ? malloc((size_t)n * sizeof *w) : NULL;
+	DWORD done = 0;
+	if (w) {
+		MultiByteToWideChar(CP_UTF8, 0, s, (int)len, w, n);
+		WriteConsoleW(h, w, (DWORD)n, &done, NULL);
+		free(w);
+	}
+	return (int)len;
+}
+
+#undef vfprintf
+#undef fputs
+#undef fputc
+int jz_w32_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	HANDLE h = console_of(f);
+	if (!h)
+		return vfprintf(f, fmt, ap);
+	char small[4096], *buf = small;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (n > 0 && buf)
+		console_write(h, f, buf, (size_t)n);
+	if (buf != small)
+		free(buf);
+	return n;
+}
+
+int jz_w32_fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int r = jz_w32_vfprintf(f, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
 int gnu_printf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int r = vfprintf(stdout, fmt, ap);
+	int r = jz_w32_vfprintf(stdout, fmt, ap);
 	va_end(ap);
 	return r;
+}
+
+int jz_w32_fputs(const char *s, FILE *f)
+{
+	HANDLE h = console_of(f);
+	return h ? console_write(h, f, s, strlen(s)) : fputs(s, f);
+}
+
+int jz_w32_fputc(int c, FILE *f)
+{
+	char ch = (char)c;
+	HANDLE h = console_of(f);
+	return h ? (console_write(h, f, &ch, 1), (unsigned char)c) : fputc(c, f);
+}
+
+int jz_w32_puts(const char *s)
+{
+	jz_w32_fputs(s, stdout);
+	return jz_w32_fputc('\n', stdout);
+}
+
+int jz_w32_putchar(int c)
+{
+	return jz_w32_fputc(c, stdout);
 }
 
 /* ---- files ---- */
@@ -321,10 +404,19 @@ int jz_plat_data_path(const char *file, int create, char *out, size_t n, jz_err 
 
 int jz_plat_read_hidden(const char *prompt, char *out, size_t n)
 {
-	HANDLE in = GetStdHandle(STD_INPUT_HANDLE), con = GetStdHandle(STD_ERROR_HANDLE);
+	/* the console itself, as /dev/tty on Linux, whatever is redirected */
+	HANDLE in = CreateFileW(L"CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+				NULL, OPEN_EXISTING, 0, NULL);
+	HANDLE con = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+				 NULL, OPEN_EXISTING, 0, NULL);
 	DWORD mode, got;
-	if (!GetConsoleMode(in, &mode))
+	if (in == INVALID_HANDLE_VALUE || con == INVALID_HANDLE_VALUE || !GetConsoleMode(in, &mode)) {
+		if (in != INVALID_HANDLE_VALUE)
+			CloseHandle(in);
+		if (con != INVALID_HANDLE_VALUE)
+			CloseHandle(con);
 		return -1;
+	}
 	wchar_t *wp = wide(prompt);
 	if (wp)
 		WriteConsoleW(con, wp, (DWORD)wcslen(wp), &got, NULL);
@@ -339,6 +431,8 @@ int jz_plat_read_hidden(const char *prompt, char *out, size_t n)
 	line[len] = L'\0';
 	SetConsoleMode(in, mode);
 	WriteConsoleW(con, L"\r\n", 2, &got, NULL);
+	CloseHandle(in);
+	CloseHandle(con);
 	narrow(line, out, n);
 	SecureZeroMemory(line, sizeof line);
 	return 0;

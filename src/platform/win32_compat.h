@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <io.h>
 #include <process.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,28 @@ void *jz_w32_memmem(const void *hay, size_t hn, const void *needle, size_t nn);
  * which win32.c defines. */
 int gnu_printf(const char *fmt, ...) __attribute__((format(gnu_printf, 1, 2)));
 #define printf gnu_printf
+
+/* Text for stdout and stderr: on a console it is written as UTF-16
+ * (WriteConsoleW), so Chinese shows whatever the ANSI code page is; to a
+ * file or a pipe the UTF-8 bytes go unchanged. */
+int jz_w32_fprintf(FILE *f, const char *fmt, ...) __attribute__((format(gnu_printf, 2, 3)));
+int jz_w32_vfprintf(FILE *f, const char *fmt, va_list ap) __attribute__((format(gnu_printf, 2, 0)));
+int jz_w32_fputs(const char *s, FILE *f);
+int jz_w32_fputc(int c, FILE *f);
+int jz_w32_puts(const char *s);
+int jz_w32_putchar(int c);
+#undef fprintf
+#undef vfprintf
+#undef fputs
+#undef fputc
+#undef puts
+#undef putchar
+#define fprintf jz_w32_fprintf
+#define vfprintf jz_w32_vfprintf
+#define fputs jz_w32_fputs
+#define fputc jz_w32_fputc
+#define puts jz_w32_puts
+#define putchar jz_w32_putchar
 
 /* Folder listings with UTF-8 names (backup --list). */
 struct jz_w32_dirent {

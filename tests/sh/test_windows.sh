@@ -5,7 +5,8 @@
 # a backup into a folder named in Chinese, written with \ separators;
 # sign in, home screen, / and a search typed in Chinese (王 arrives whole
 # through the console input events), Esc back, F10 quits with status 0
-# and leaves the daily backup. Skips cleanly when wine or the .exe is missing.
+# and leaves the daily backup; a command's password prompt and its Chinese
+# output on the console. Skips cleanly when wine or the .exe is missing.
 # WIN_EXE (default build-win/jiuzhu.exe) picks the .exe, WINEPREFIX the
 # wine folder (default: wineprefix beside the .exe).
 . "$(dirname "$0")/lib.sh"
@@ -53,4 +54,15 @@ tm_keys F10
 if tm_dead; then ok "F10 quits, status 0"; else bad "the .exe did not end cleanly"; fi
 [ -f "$T/backups/jiuzhu-2026-11-13.db" ] && ok "the daily backup beside the database" ||
 	bad "no daily backup: $(cat "$T/desk.err")"
+tm_stop
+
+# Command output on the console (WriteConsoleW), and the password prompt.
+tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db' household add --village 青龙村 --name 王建国 --id 11010519491231002X --as jingban"
+expect_screen "操作员 jingban 的密码：" "the password prompt on the console"
+tm_text demo; tm_keys Enter
+expect_screen "已建立家庭，户主 王建国" "its message in Chinese on the console"
+if tm_dead; then ok "household add under wine, status 0"; else bad "household add"; fi
+tm_stop
+tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db' fund balance; sleep 5"
+expect_screen "临时救助备用金余额" "Chinese command output on the console"
 finish
