@@ -592,10 +592,35 @@ static int ascii(const char *s)
 	return 1;
 }
 
+/* An ASCII spelling of folder dir (UTF-8) in out: dir itself, its 8.3
+ * short form, or (lossless) its ANSI code page form. 0, or -1 if none. */
+static int ascii_dir(const char *dir, char *out, size_t n, int ansi_ok)
+{
+	if (ascii(dir)) {
+		snprintf(out, n, "%s", dir);
+		return 0;
+	}
+	wchar_t *wd = wide(dir), shortw[4096];
+	DWORD r = wd ? GetShortPathNameW(wd, shortw, 4096) : 0;
+	char buf[4096];
+	BOOL lost = FALSE;
+	int rc = -1;
+	if (r > 0 && r < 4096 && narrow(shortw, buf, sizeof buf) == 0 && ascii(buf)) {
+		snprintf(out, n, "%s", buf);
+		rc = 0;
+	} else if (ansi_ok && wd &&
+		   WideCharToMultiByte(CP_ACP, 0, wd, -1, buf, sizeof buf, NULL, &lost) > 0 && !lost) {
+		snprintf(out, n, "%s", buf); /* Chinese Windows: code page 936 */
+		rc = 0;
+	}
+	free(wd);
+	return rc;
+}
+
 void jz_plat_xlsx_tmp(const char *path, char *tmp, size_t n)
 {
 	static unsigned count;
-	char dir[4096];
+	char dir[4096], out[4096];
 	const char *slash = NULL;
 	for (const char *p = path; *p; p++)
 		if (*p == '\\' || *p == '/')
@@ -604,21 +629,15 @@ void jz_plat_xlsx_tmp(const char *path, char *tmp, size_t n)
 		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
 	else
 		snprintf(dir, sizeof dir, ".");
-	if (!ascii(dir)) {
-		/* The 8.3 form of the folder is ASCII where the volume keeps
-		 * short names; otherwise the ANSI code page (936 on a Chinese
-		 * Windows) still spells Chinese folder names. */
-		wchar_t *wd = wide(dir), shortw[4096];
-		DWORD r = wd ? GetShortPathNameW(wd, shortw, 4096) : 0;
-		char ansi[4096];
-		BOOL lost = FALSE;
-		if (r > 0 && r < 4096 && narrow(shortw, ansi, sizeof ansi) == 0 && ascii(ansi))
-			snprintf(dir, sizeof dir, "%s", ansi);
-		else if (wd && WideCharToMultiByte(CP_ACP, 0, wd, -1, ansi, sizeof ansi, NULL, &lost) > 0 && !lost)
-			snprintf(dir, sizeof dir, "%s", ansi);
-		free(wd);
+	/* the file's own folder, else the temporary folder (MoveFileExW
+	 * copies across drives), else the folder in the ANSI code page */
+	if (ascii_dir(dir, out, sizeof out, 0)) {
+		char t[4096];
+		jz_plat_temp_dir(t, sizeof t);
+		if (ascii_dir(t, out, sizeof out, 0) && ascii_dir(dir, out, sizeof out, 1))
+			snprintf(out, sizeof out, "%s", dir);
 	}
-	snprintf(tmp, n, "%s/jz-%lu-%u.xlsx", dir, (unsigned long)GetCurrentProcessId(), count++);
+	snprintf(tmp, n, "%s/jz-%lu-%u.xlsx", out, (unsigned long)GetCurrentProcessId(), count++);
 }
 
 int jz_plat_xlsx_done(const char *tmp, const char *path, int ok)

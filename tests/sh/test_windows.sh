@@ -2,7 +2,8 @@
 # test_windows.sh — the Windows .exe under wine (make windows-check): the
 # self-test (temporary database, demo, GBK both ways, workbook under a
 # Chinese name), then the desk in tmux at 80x24 as a clerk would use it:
-# a backup into a folder named in Chinese, written with \ separators;
+# a backup and a workbook into a folder named in Chinese, written with \
+# separators;
 # sign in, home screen, / and a search typed in Chinese (王 arrives whole
 # through the console input events), Esc back, F10 quits with status 0
 # and leaves the daily backup; a command's password prompt and its Chinese
@@ -37,6 +38,10 @@ expect_rc 0 "backup to a folder written the Windows way ($usb)" w --db "$db" bac
 [ "$(ls "$T/U盘" | grep -c '^jiuzhu-南门镇-.*\.db$')" = 1 ] && ok "the backup is in the Chinese-named folder" ||
 	bad "U盘 holds: $(ls "$T/U盘")"
 expect_rc 0 "backup --list" w --db "$db" backup --list
+expect_rc 0 "a workbook into the Chinese-named folder" w --db "$db" fund statement -o "Z:$T/U盘/收支情况表.xlsx"
+/usr/bin/python3 -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(wb.active.title)" \
+	"$T/U盘/收支情况表.xlsx" >"$T/out" 2>&1 && ok "openpyxl reads it back" || { bad "the workbook:"; cat "$T/out"; }
+[ -z "$(ls "$T/U盘" | grep '^jz-')" ] && ok "no temporary file left" || bad "left: $(ls "$T/U盘")"
 
 tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db'"
 expect_screen "登录名" "sign-in screen under wine" 60
