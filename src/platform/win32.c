@@ -13,6 +13,8 @@
 #include <string.h>
 #include <windows.h>
 #include <shellapi.h>
+#include <minizip/unzip.h>
+#include <minizip/iowin32.h> /* after unzip.h: needs its types */
 
 #include "io/text.h"
 
@@ -363,6 +365,18 @@ int jz_w32_closedir(jz_w32_DIR *d)
 	int rc = _wclosedir(d->d);
 	free(d);
 	return rc;
+}
+
+void *jz_w32_unzopen(const char *path)
+{
+	zlib_filefunc64_def ff;
+	wchar_t *wp = wide(path);
+	if (!wp)
+		return NULL;
+	fill_win32_filefunc64W(&ff);
+	unzFile uf = unzOpen2_64(wp, &ff);
+	free(wp);
+	return uf;
 }
 
 /* Makes each folder above the file path (separators \ and /). */

@@ -88,6 +88,10 @@ int jz_w32_closedir(jz_w32_DIR *d);
 #define readdir jz_w32_readdir
 #define closedir jz_w32_closedir
 
+/* Workbooks read by their UTF-8 name (minizip's UTF-16 file functions). */
+void *jz_w32_unzopen(const char *path);
+#define unzOpen(p) jz_w32_unzopen(p)
+
 #define fopen(p, m) jz_plat_fopen(p, m)
 #define mkdir(p, m) jz_w32_mkdir(p)
 #define rename(a, b) jz_w32_rename(a, b)

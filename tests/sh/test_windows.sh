@@ -3,7 +3,7 @@
 # self-test (temporary database, demo, GBK both ways, workbook under a
 # Chinese name), then the desk in tmux at 80x24 as a clerk would use it:
 # a backup and a workbook into a folder named in Chinese, written with \
-# separators;
+# separators, and a workbook read from there;
 # sign in, home screen, / and a search typed in Chinese (王 arrives whole
 # through the console input events), Esc back, F10 quits with status 0
 # and leaves the daily backup; a command's password prompt and its Chinese
@@ -42,6 +42,15 @@ expect_rc 0 "a workbook into the Chinese-named folder" w --db "$db" fund stateme
 /usr/bin/python3 -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(wb.active.title)" \
 	"$T/U盘/收支情况表.xlsx" >"$T/out" 2>&1 && ok "openpyxl reads it back" || { bad "the workbook:"; cat "$T/out"; }
 [ -z "$(ls "$T/U盘" | grep '^jz-')" ] && ok "no temporary file left" || bad "left: $(ls "$T/U盘")"
+/usr/bin/python3 - "$T/U盘/残联名单.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "残疾人"
+ws.append(["姓名", "残疾类型", "残疾等级", "身份证号码"])
+ws.append(["某乙", "肢体", "二级", "11010519491231002X"])
+wb.save(sys.argv[1])
+PY
+JIUZHU_PASSWORD=demo expect_rc 0 "a workbook read from the Chinese-named folder" \
+	w --db "$db" compare disability "Z:$T/U盘/残联名单.xlsx" --sheet 残疾人 --dry-run --as jingban
 
 tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db'"
 expect_screen "登录名" "sign-in screen under wine" 60
