@@ -288,9 +288,39 @@ int jz_w32_fsync(int fd)
 	return 0;
 }
 
+/* getenv in UTF-8 (the C library's is in the ANSI code page). A value
+ * stays valid until the variable changes. */
+char *jz_w32_getenv(const char *name)
+{
+	static struct {
+		char name[64];
+		char *val;
+	} seen[16];
+	wchar_t *wn = wide(name);
+	const wchar_t *wv = wn ? _wgetenv(wn) : NULL;
+	free(wn);
+	char buf[8192];
+	if (!wv || narrow(wv, buf, sizeof buf))
+		return NULL;
+	int slot = -1;
+	for (int i = 0; i < 16 && slot < 0; i++)
+		if (!strcmp(seen[i].name, name) || !seen[i].name[0])
+			slot = i;
+	if (slot < 0 || strlen(name) >= sizeof seen[0].name)
+		return (getenv)(name); /* the ANSI form, not kept */
+	if (seen[slot].val && !strcmp(seen[slot].val, buf))
+		return seen[slot].val;
+	char *v = strdup(buf); /* the old value is left: a caller may hold it */
+	if (!v)
+		return NULL;
+	snprintf(seen[slot].name, sizeof seen[slot].name, "%s", name);
+	seen[slot].val = v;
+	return v;
+}
+
 int jz_w32_setenv(const char *name, const char *value, int overwrite)
 {
-	if (!overwrite && getenv(name))
+	if (!overwrite && jz_w32_getenv(name))
 		return 0;
 	return _putenv_s(name, value) == 0 ? 0 : -1;
 }

@@ -39,6 +39,7 @@ int jz_w32_access(const char *path, int mode);
 int jz_w32_stat(const char *path, struct stat *sb);
 int jz_w32_open(const char *path, int flags, ...);
 int jz_w32_fsync(int fd);
+char *jz_w32_getenv(const char *name);
 int jz_w32_setenv(const char *name, const char *value, int overwrite);
 int jz_w32_unsetenv(const char *name);
 int jz_w32_wcwidth(wchar_t c);
@@ -102,6 +103,7 @@ void *jz_w32_unzopen(const char *path);
 /* object-like: a struct member called open is renamed alike everywhere */
 #define open jz_w32_open
 #define fsync(fd) jz_w32_fsync(fd)
+#define getenv(n) jz_w32_getenv(n)
 #define setenv(n, v, o) jz_w32_setenv(n, v, o)
 #define unsetenv(n) jz_w32_unsetenv(n)
 #define wcwidth(c) jz_w32_wcwidth(c)

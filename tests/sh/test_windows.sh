@@ -51,6 +51,8 @@ wb.save(sys.argv[1])
 PY
 JIUZHU_PASSWORD=demo expect_rc 0 "a workbook read from the Chinese-named folder" \
 	w --db "$db" compare disability "Z:$T/U盘/残联名单.xlsx" --sheet 残疾人 --dry-run --as jingban
+JIUZHU_DB="Z:$T/U盘/乡镇.db" expect_rc 0 "JIUZHU_DB naming a Chinese path" w demo --no-open --households 5
+[ -f "$T/U盘/乡镇.db" ] && ok "the database is there" || bad "U盘 holds: $(ls "$T/U盘")"
 
 tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db'"
 expect_screen "登录名" "sign-in screen under wine" 60
