@@ -36,10 +36,10 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
 ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 
 SRC      := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/ui/*.c src/cli/*.c))
-# The platform layer (src/platform/platform.h): posix.c here, win32.c for
+# The platform layer (src/platform/platform.h): posix.c here, win32*.c for
 # `make windows`.
 PLATFORM ?= posix
-SRC      += src/platform/$(PLATFORM).c
+SRC      += $(sort $(wildcard src/platform/$(PLATFORM)*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
 GEN_SRC  := $(BUILD)/gen/width_table.c $(BUILD)/gen/pinyin_table.c
 GEN_SRC  += $(BUILD)/gen/builtin_files.c

@@ -30,7 +30,7 @@ if [ -f "$P/lib/libinih.a" ]; then
 else
 	# Debian's libinih source could not be fetched: our own small parser.
 	INI_CFLAGS=-Isrc/platform/ini
-	INI_OBJ=$OUT/obj/win32_ini.o
+	INI_OBJ=$OUT/obj/ini_lite.o
 fi
 PKG_CFLAGS="$(pkg-config --cflags $PKGS) -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DSODIUM_STATIC -DXML_STATIC $INI_CFLAGS"
 PKG_LIBS="$(pkg-config --static --libs $PKGS) -lcsv $INI_LIBS"
@@ -41,7 +41,7 @@ make --no-print-directory -j"$JOBS" BUILD="$OUT/obj" PLATFORM=win32 CC="$HOST-gc
 	"$OUT/obj/libjiuzhu.a" "$OUT/obj/obj/src/cli/main.o"
 
 if [ -n "$INI_OBJ" ]; then
-	$HOST-gcc -std=c11 -O2 -Wall -Wextra -Werror -Isrc/platform/ini -c -o "$INI_OBJ" src/platform/win32_ini.c
+	$HOST-gcc -std=c11 -O2 -Wall -Wextra -Werror -Isrc/platform/ini -c -o "$INI_OBJ" src/platform/ini_lite.c
 fi
 
 printf '  %-6s %s\n' LINK "$OUT/jiuzhu.exe"

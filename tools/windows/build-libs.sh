@@ -220,4 +220,4 @@ build libcsv b_libcsv
 build minizip b_minizip
 build libxlsxwriter b_libxlsxwriter
 build libinih b_libinih
-[ -f "$P/lib/libinih.a" ] || say NOTE "libinih 的 Debian 源码取不到：用 src/platform/win32_ini.c"
+[ -f "$P/lib/libinih.a" ] || say NOTE "libinih 的 Debian 源码取不到：用 src/platform/ini_lite.c"

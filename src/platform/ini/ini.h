@@ -1,6 +1,6 @@
 /* ini.h — the part of inih's interface form_file.c uses, for the Windows
  * build when Debian's libinih source cannot be fetched (make windows).
- * Implemented in src/platform/win32_ini.c with inih's Debian defaults:
+ * Implemented in src/platform/ini_lite.c with inih's Debian defaults:
  * multi-line values, BOM, ; and # comments, inline ; comments, lines of at
  * most 200 bytes, no stop on the first error. */
 #ifndef INI_H

@@ -1,4 +1,4 @@
-/* win32_ini.c — ini_parse_stream (src/platform/ini/ini.h) for the Windows
+/* ini_lite.c — ini_parse_stream (src/platform/ini/ini.h) for the Windows
  * build, written for jiuzhu: Debian's libinih source was not fetchable when
  * `make windows` was written. Linked only when tools/windows/build-exe.sh
  * finds no libinih.a of its own; it follows libinih's documented behaviour
