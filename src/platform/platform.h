@@ -1,11 +1,12 @@
 /* platform.h — what differs between Linux and Windows, behind one header.
  *
- * The Makefile compiles exactly one implementation: src/platform/posix.c on
- * Linux, src/platform/win32.c for the Windows .exe (make windows). Nothing
- * else in the tree tests for the platform. Strings are UTF-8 everywhere;
- * the Windows side converts to UTF-16 at the system calls. The io/text.h
- * jz_iconv contract is implemented here too (iconv on Linux, code pages
- * 936/54936 on Windows). */
+ * The Makefile compiles one implementation: src/platform/posix*.c on Linux,
+ * src/platform/win32*.c for the Windows .exe (make windows, which also
+ * force-includes win32_compat.h for the POSIX calls the tree makes).
+ * Nothing else in the tree tests for the platform. Strings are UTF-8
+ * everywhere; the Windows side converts to UTF-16 at the system calls. The
+ * io/text.h jz_iconv contract is implemented here too (posix_iconv.c on
+ * glibc's iconv, win32_iconv.c on code pages 936/54936). */
 #ifndef JZ_PLATFORM_H
 #define JZ_PLATFORM_H
 
