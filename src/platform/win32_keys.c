@@ -88,6 +88,10 @@ static void take_event(const KEY_EVENT_RECORD *k)
 			if (high_half)
 				push_back(OK, (wint_t)(0x10000 + ((high_half - 0xD800) << 10) + (u - 0xDC00)));
 			high_half = 0;
+		} else if ((k->dwControlKeyState & (LEFT_ALT_PRESSED | RIGHT_ALT_PRESSED)) &&
+			   !(k->dwControlKeyState & (LEFT_CTRL_PRESSED | RIGHT_CTRL_PRESSED)) && u >= 0x20 && u < 0x7F) {
+			push_back(OK, 27); /* Alt+key as a terminal sends it: Esc, key (Alt+1 = F1) */
+			push_back(OK, (wint_t)u);
 		} else if (u == L'\r') {
 			push_back(OK, L'\n');
 		} else if (u) {

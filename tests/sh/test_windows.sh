@@ -1,15 +1,17 @@
 #!/bin/sh
-# test_windows.sh — the Windows .exe under wine (make windows-check): the
-# self-test (temporary database, demo, GBK both ways, workbook under a
-# Chinese name), then the desk in tmux at 80x24 as a clerk would use it:
-# a backup and a workbook into a folder named in Chinese, written with \
-# separators, and a workbook read from there;
-# sign in, home screen, / and a search typed in Chinese (王 arrives whole
-# through the console input events), Esc back, F10 quits with status 0
-# and leaves the daily backup; a command's password prompt and its Chinese
-# output on the console. Skips cleanly when wine or the .exe is missing.
-# WIN_EXE (default build-win/jiuzhu.exe) picks the .exe, WINEPREFIX the
-# wine folder (default: wineprefix beside the .exe).
+# test_windows.sh — the Windows .exe under wine (make windows-check):
+# - the self-test (temporary database, demo, GBK both ways, a workbook
+#   under a Chinese name);
+# - a backup and a workbook into a folder named in Chinese and written with
+#   \ separators, a workbook read from there, JIUZHU_DB with a Chinese path;
+# - the desk in tmux at 80x24 as a clerk uses it: sign in, home screen, /
+#   and a search typed in Chinese (王 arrives whole through the console
+#   input events), Esc back, F1 and Esc 1 open the help, F10 quits with
+#   status 0 and leaves the daily backup;
+# - a command's password prompt and its Chinese output on the console.
+# Skips cleanly when wine or the .exe is missing. WIN_EXE (default
+# build-win/jiuzhu.exe) picks the .exe, WINEPREFIX the wine folder (default:
+# wineprefix beside the .exe).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -66,6 +68,14 @@ expect_screen "找到" "and finds people"
 tm_keys Escape
 expect_gone "查找：王" "Esc goes back"
 expect_screen "待办" "to the home screen"
+tm_keys F1
+expect_screen "| 帮助" "F1 opens the help"
+tm_keys Escape
+expect_gone "| 帮助" "Esc closes it"
+tm_keys Escape 1
+expect_screen "| 帮助" "Esc then 1 is F1 too (the plain-key alternative)"
+tm_keys Escape
+expect_gone "| 帮助" "Esc closes it again"
 tm_keys F10
 if tm_dead; then ok "F10 quits, status 0"; else bad "the .exe did not end cleanly"; fi
 [ -f "$T/backups/jiuzhu-2026-11-13.db" ] && ok "the daily backup beside the database" ||
