@@ -34,12 +34,16 @@ static int pop(wint_t *ch)
 	return rc;
 }
 
+static int last_rc; /* what the last key was, so that it comes back whole */
+static wint_t last_ch;
+
 void jz_plat_unget_key(wint_t ch)
 {
-	/* in front of what is waiting, as unget_wch does */
+	/* in front of what is waiting, as unget_wch does; a function key
+	 * pushed back stays a function key */
 	if (queued < (int)(sizeof queue / sizeof queue[0])) {
 		memmove(queue + 1, queue, (size_t)queued * sizeof queue[0]);
-		queue[0].rc = OK;
+		queue[0].rc = ch == last_ch ? last_rc : OK;
 		queue[0].ch = ch;
 		queued++;
 	}
@@ -142,5 +146,7 @@ int jz_plat_get_key(int ms, wint_t *ch)
 		else if (r.EventType == WINDOW_BUFFER_SIZE_EVENT)
 			take_resize();
 	}
-	return pop(ch);
+	last_rc = pop(ch);
+	last_ch = *ch;
+	return last_rc;
 }

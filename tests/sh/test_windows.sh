@@ -6,8 +6,9 @@
 #   \ separators, a workbook read from there, JIUZHU_DB with a Chinese path;
 # - the desk in tmux at 80x24 as a clerk uses it: sign in, home screen, /
 #   and a search typed in Chinese (王 arrives whole through the console
-#   input events), Esc back, F1 and Esc 1 open the help, F10 quits with
-#   status 0 and leaves the daily backup;
+#   input events), a member's name changed in Chinese and saved, Esc back,
+#   F1 and Esc 1 open the help, F10 quits with status 0 and leaves the
+#   daily backup;
 # - a command's password prompt and its Chinese output on the console.
 # Skips cleanly when wine or the .exe is missing. WIN_EXE (default
 # build-win/jiuzhu.exe) picks the .exe, WINEPREFIX the wine folder (default:
@@ -65,7 +66,17 @@ expect_screen "查找：" "/ opens the search"
 tm_text 王
 expect_screen "查找：王" "王 arrives as one character"
 expect_screen "找到" "and finds people"
-tm_keys Escape
+tm_keys Enter
+expect_screen "户编号" "Enter opens the household card"
+tm_keys Enter
+expect_screen "身份证号：" "Enter on a member opens the member form"
+tm_keys C-u; tm_text 王小明; tm_keys F2
+expect_screen "修改原因" "F2 saves and asks for the reason"
+tm_keys Enter
+expect_screen "已保存" "the form saves"
+[ "$(sqlite3 "$T/demo.db" "SELECT count(*) FROM person WHERE name = '王小明'")" = 1 ] &&
+	ok "the name typed in Chinese is in the database" || bad "no 王小明 in the database"
+tm_keys Escape; sleep 0.4; tm_keys Escape; sleep 0.4; tm_keys Escape
 expect_gone "查找：王" "Esc goes back"
 expect_screen "待办" "to the home screen"
 tm_keys F1
