@@ -148,11 +148,12 @@ int jz_plat_read_hidden(const char *prompt, char *out, size_t n)
 			CloseHandle(con);
 		return -1;
 	}
+	/* echo off before the prompt shows: keys typed at once stay hidden */
+	SetConsoleMode(in, (mode | ENABLE_LINE_INPUT | ENABLE_PROCESSED_INPUT) & ~(DWORD)ENABLE_ECHO_INPUT);
 	wchar_t *wp = jz_w32_wide(prompt);
 	if (wp)
 		WriteConsoleW(con, wp, (DWORD)wcslen(wp), &got, NULL);
 	free(wp);
-	SetConsoleMode(in, (mode | ENABLE_LINE_INPUT | ENABLE_PROCESSED_INPUT) & ~(DWORD)ENABLE_ECHO_INPUT);
 	wchar_t line[512];
 	DWORD len = 0;
 	if (!ReadConsoleW(in, line, 511, &len, NULL))

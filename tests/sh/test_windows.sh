@@ -95,11 +95,11 @@ tm_stop
 
 # Command output on the console (WriteConsoleW), and the password prompt.
 tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db' household add --village 青龙村 --name 王建国 --id 11010519491231002X --as jingban"
-expect_screen "操作员 jingban 的密码：" "the password prompt on the console"
+expect_screen "操作员 jingban 的密码：" "the password prompt on the console" 60
 tm_text demo; tm_keys Enter
-expect_screen "已建立家庭，户主 王建国" "its message in Chinese on the console"
+expect_screen "已建立家庭，户主 王建国" "its message in Chinese on the console" 60
 if tm_dead; then ok "household add under wine, status 0"; else bad "household add"; fi
 tm_stop
 tm_start "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all JIUZHU_NOW=2026-11-13T09:00:00 wine '$exe' --db '$db' fund balance; sleep 5"
-expect_screen "临时救助备用金余额" "Chinese command output on the console"
+expect_screen "临时救助备用金余额" "Chinese command output on the console" 60
 finish
