@@ -1,6 +1,7 @@
 # Makefile — builds jiuzhu, its tests, and installs it.
 #   make            build build/jiuzhu
 #   make check      unit + shell tests, then the same under ASan+UBSan
+#   make fuzz       the roster readers fuzzed for 10 minutes (FUZZ_SECONDS=600)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -112,6 +113,30 @@ check-plain-asan: $(BUILD)/jiuzhu $(TEST_BIN)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		sh tests/run.sh $(BUILD) "asan"
 
+# `make fuzz`: the CSV and xlsx readers (tests/fuzz/fuzz_table.c) fuzzed for
+# FUZZ_SECONDS under ASan+UBSan: with clang's libFuzzer when clang is
+# installed (seeds written by the check's driver), else the driver itself.
+FUZZ_SECONDS ?= 600
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC := tests/fuzz/fuzz_table.c src/io/csv_in.c src/io/xlsx_in.c src/io/text.c src/core/err.c \
+	$(BUILD)/gen/width_table.c
+.PHONY: fuzz
+fuzz: $(BUILD)/tests/io/test_fuzz_table $(BUILD)/gen/width_table.c
+	@if command -v clang >/dev/null 2>&1; then \
+		mkdir -p build-fuzz/corpus && \
+		$(BUILD)/tests/io/test_fuzz_table --seeds build-fuzz/corpus && \
+		echo "  CLANG build-fuzz/fuzz_table (libFuzzer)" && \
+		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Isrc -I$(BUILD)/gen \
+			$(PKG_CFLAGS) $(FUZZ_SRC) -o build-fuzz/fuzz_table $(PKG_LIBS) && \
+		build-fuzz/fuzz_table -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/ build-fuzz/corpus; \
+	else \
+		$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" SAN="$(FUZZ_SAN)" \
+			build-asan/tests/io/test_fuzz_table && \
+		FUZZ_SECONDS=$(FUZZ_SECONDS) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+			build-asan/tests/io/test_fuzz_table; \
+	fi
+
 install: $(BUILD)/jiuzhu
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BUILD)/jiuzhu $(DESTDIR)$(PREFIX)/bin/jiuzhu
@@ -121,7 +146,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/jiuzhu $(DESTDIR)$(PREFIX)/share/man/man1/jiuzhu.1
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 # The Windows .exe (README "Windows"): cross-built with mingw-w64 against
 # libraries built from their Debian sources into a cached folder that is

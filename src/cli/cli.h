@@ -50,8 +50,21 @@ int jz_cmd_check(jz_cli *c);
 int jz_cmd_backup(jz_cli *c);
 int jz_cmd_restore(jz_cli *c);
 int jz_cmd_events(jz_cli *c);
+int jz_cmd_export(jz_cli *c);
+int jz_cmd_merge(jz_cli *c);
 int jz_cmd_compare(jz_cli *c);
 int jz_cmd_finding(jz_cli *c);
+int jz_cmd_report(jz_cli *c);
+int jz_cmd_import(jz_cli *c);
+int jz_cmd_ledger(jz_cli *c);
+int jz_cmd_screening(jz_cli *c);
+int jz_cmd_visit(jz_cli *c);
+int jz_cmd_care(jz_cli *c);
+int jz_cmd_survey(jz_cli *c);
+int jz_cmd_watch(jz_cli *c);
+int jz_cmd_bed(jz_cli *c);
+int jz_cmd_referral(jz_cli *c);
+int jz_cmd_income_ok(jz_cli *c);
 /* The command called name in main.c's table, or NULL (cli_selftest.c asks
  * whether this build has a command). */
 int (*jz_cli_command(const char *name))(jz_cli *c);

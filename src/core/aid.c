@@ -329,9 +329,12 @@ int jz_aid_refer(jz_session *s, jz_rowid id, const char *department, const char 
 	    check_len("说明", note, 256, e) || jz_aid_get(s->db, id, &a, e))
 		return -1;
 	snprintf(line, sizeof line, "转介%s%s%s", department, note && *note ? "：" : "", note ? note : "");
+	char today[11];
+	jz_today(today);
 	if (jz_tx_begin(s->db, e))
 		return -1;
-	if (jz_aid_record(s, &a, "aid.refer", "转介", line, e)) {
+	if (jz_store_referral_add_aid(s->db, a.id, department, today, NULL, e) ||
+	    jz_aid_record(s, &a, "aid.refer", "转介", line, e)) {
 		jz_tx_rollback(s->db);
 		return -1;
 	}

@@ -76,10 +76,11 @@ int jz_audit_export(jz_db *db, const struct jz_audit_filter *f, const char *path
 	int xlsx = n > 5 && !strcmp(path + n - 5, ".xlsx");
 	char note[96];
 	snprintf(note, sizeof note, "期间：%s 至 %s", f->from ? f->from : "开始", f->to ? f->to : "现在");
+	/* The writer keeps t: it lives until the file is closed. */
+	struct jz_xtable t = {.path = path, .sheet = "操作记录", .title = "操作记录", .note = note,
+		.footer = "每条记录带有摘要链，可用 jiuzhu check 核验未被改动", .cols = cols, .ncols = 8,
+		.total_col = -1};
 	if (xlsx) {
-		struct jz_xtable t = {.path = path, .sheet = "操作记录", .title = "操作记录", .note = note,
-			.footer = "每条记录带有摘要链，可用 jiuzhu check 核验未被改动", .cols = cols, .ncols = 8,
-			.total_col = -1};
 		if (!(x.x = jz_xtable_open(&t, e)))
 			return -1;
 	} else {

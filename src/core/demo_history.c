@@ -308,10 +308,11 @@ static int province(struct staff *st, struct jz_demo_gen *g, const char *month, 
 	return rc;
 }
 
+/* scale: applications grow with the township (one share a 1,000 households). */
 static int one_month(struct staff *st, struct jz_demo_gen *g, const struct candidates *cand,
-		     const char *month, int last, jz_err *e)
+		     const char *month, int last, int scale, jz_err *e)
 {
-	int apps = 4 + (int)jz_demo_rand(g, 6), opened = 0;
+	int apps = (4 + (int)jz_demo_rand(g, 6)) * scale, opened = 0;
 	set_day(st, month, 3);
 	for (int tries = 0; opened < apps && tries < apps * 6; tries++) {
 		jz_case c;
@@ -345,7 +346,7 @@ int jz_demo_history(jz_db *db, struct jz_demo_gen *g, int households, int months
 {
 	struct staff st;
 	char fixed[11], today[11], this_month[8], month[8];
-	int had_fixed = jz_clock_fixed_today(fixed), rc = 0;
+	int had_fixed = jz_clock_fixed_today(fixed), rc = 0, scale = households >= 2000 ? households / 1000 : 1;
 	jz_today(today);
 	jz_month_of(today, this_month);
 	struct candidates cand = {0};
@@ -356,10 +357,10 @@ int jz_demo_history(jz_db *db, struct jz_demo_gen *g, int households, int months
 	}
 	for (int k = months; k >= 1 && !rc; k--) {
 		jz_month_add(this_month, -k, month);
-		rc = one_month(&st, g, &cand, month, 0, e);
+		rc = one_month(&st, g, &cand, month, 0, scale, e);
 	}
 	/* this month: applications on their way, the roll a draft */
-	if (!rc && !(rc = one_month(&st, g, &cand, this_month, 1, e)))
+	if (!rc && !(rc = one_month(&st, g, &cand, this_month, 1, scale, e)))
 		rc = jz_roll_build(&st.jb, this_month, NULL, e);
 	candidates_free(&cand);
 	if (had_fixed)

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/finding.h"
+#include "io/csv_out.h"
 #include "io/form_file.h"
 #include "io/text.h"
 #include "io/xlsx_table.h"
@@ -24,45 +25,9 @@ static const struct jz_xcol cols[NCOLS] = {
 
 struct out {
 	jz_xwriter *w;     /* xlsx */
-	char *buf;         /* csv */
-	size_t len, cap;
-	int oom, n;
+	jz_csv_out csv;    /* csv */
+	int n;
 };
-
-static void put(struct out *o, const char *s)
-{
-	size_t k = strlen(s);
-	if (o->oom)
-		return;
-	if (o->len + k + 1 > o->cap) {
-		size_t cap = (o->cap ? o->cap * 2 : 4096) + k;
-		char *p = realloc(o->buf, cap);
-		if (!p) {
-			o->oom = 1;
-			return;
-		}
-		o->buf = p;
-		o->cap = cap;
-	}
-	memcpy(o->buf + o->len, s, k + 1);
-	o->len += k;
-}
-
-/* A CSV field, quoted when it holds a comma, quote or line break. */
-static void field(struct out *o, const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		put(o, "\"");
-		for (const char *p = s; *p; p++) {
-			char ch[3] = {*p, *p == '"' ? '"' : '\0', '\0'};
-			put(o, ch);
-		}
-		put(o, "\"");
-	} else {
-		put(o, s);
-	}
-	put(o, last ? "\r\n" : ",");
-}
 
 static int row(const jz_finding *f, void *arg)
 {
@@ -80,30 +45,8 @@ static int row(const jz_finding *f, void *arg)
 		jz_xtable_row(o->w, cells, nums);
 		return 0;
 	}
-	for (int i = 0; i < NCOLS; i++)
-		field(o, cells[i], i == NCOLS - 1);
+	jz_csv_row(&o->csv, cells, NCOLS);
 	return 0;
-}
-
-static int write_csv(const char *path, struct out *o, int utf8, jz_err *e)
-{
-	char *conv = NULL;
-	size_t len = o->len;
-	const char *data = o->buf ? o->buf : "";
-	if (!utf8) {
-		jz_err ce = {0};
-		conv = jz_iconv("GBK", "UTF-8", data, len, &len, &ce);
-		if (!conv)
-			return jz_fail(e, JZ_EUSER, "%s 不能写成 GBK（%s）：有的姓名含 GBK 以外的字，"
-				       "请加 --utf8 写成 UTF-8", path, ce.msg);
-		data = conv;
-	}
-	FILE *fp = fopen(path, "wb");
-	int ok = fp && fwrite(data, 1, len, fp) == len;
-	if (fp && fclose(fp))
-		ok = 0;
-	free(conv);
-	return ok ? 0 : jz_fail(e, JZ_EDATA, "不能写入 %s，请检查文件夹是否存在、是否有写入权限", path);
 }
 
 int jz_finding_export(jz_db *db, const struct jz_finding_filter *f, const char *path, int utf8,
@@ -122,16 +65,19 @@ int jz_finding_export(jz_db *db, const struct jz_finding_filter *f, const char *
 		if (!(o.w = jz_xtable_open(&x, e)))
 			return -1;
 	} else {
+		const char *head[NCOLS];
 		for (int i = 0; i < NCOLS; i++)
-			field(&o, cols[i].header, i == NCOLS - 1);
+			head[i] = cols[i].header;
+		jz_csv_row(&o.csv, head, NCOLS);
 	}
 	int rc = jz_findings(db, f, row, &o, e);
 	if (o.w) {
 		int cr = jz_xtable_close(o.w, rc ? NULL : e);
 		rc = rc || cr;
 	} else if (!rc) {
-		rc = o.oom ? jz_fail(e, JZ_EDATA, "内存不足") : write_csv(path, &o, utf8, e);
+		rc = jz_csv_save(&o.csv, path, utf8 ? JZ_CSV_UTF8 : JZ_CSV_GBK, e);
+	} else {
+		jz_csv_discard(&o.csv);
 	}
-	free(o.buf);
 	return rc ? -1 : o.n;
 }

@@ -133,18 +133,18 @@ int jz_id_clean(const char *raw, const char *today, struct jz_id_clean *out, jz_
 	if (scientific(buf))
 		return jz_fail(e, JZ_EUSER,
 			"Excel 把身份证号当成了数字，显示为科学计数法，后几位已经丢失，无法还原："
-			"请在原表中把这一列设为“文本”格式，照户口簿重新录入这些身份证号");
+			"请在原表中把这一列设为「文本」格式，照户口簿重新录入这些身份证号");
 	size_t n = strlen(buf);
 	if (n == 20 && all_digits(buf, 18) && strcmp(buf + 18, ".0") == 0) {
 		buf[18] = '\0'; /* a number cell written out as text */
 		n = 18;
-		note(out, "去掉了数字格式留下的“.0”");
+		note(out, "去掉了数字格式留下的「.0」");
 	}
 	if (n == 18 && all_digits(buf, 18) && jz_id_check_digit(buf) != buf[17] &&
 	    strcmp(buf + 15, "000") == 0)
 		return jz_fail(e, JZ_EUSER,
 			"最后三位是 000，校验位也不对：像是 Excel 把身份证号当成数字，只保留了前 15 位，"
-			"后面几位已经丢失：请在原表中把这一列设为“文本”格式，照户口簿重新录入");
+			"后面几位已经丢失：请在原表中把这一列设为「文本」格式，照户口簿重新录入");
 	if (jz_id_normalize(buf, today, 1, out->id, NULL, e))
 		return -1;
 	if (n == 15)

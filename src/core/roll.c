@@ -29,7 +29,8 @@
  *     for F with the amount in force in F (payee as in 3, for F). This is
  *     the late approval whose first months' rolls were already locked. It
  *     also pays a case that has ended since, for the months it was in force
- *     and was never paid. A month without a roll at all gives no 补发.
+ *     and was never paid. A month without a roll at all gives no 补发, nor
+ *     a month up to an imported case's import (paid outside the desk).
  *  5. 扣回: for each month F after a case's end_month (an exit or a death
  *     recorded after the payment) for which locked rolls paid the case
  *     (月发/补发) and no locked roll holds a 扣回 of the case for F: a 扣回
@@ -427,6 +428,9 @@ static int build_case(struct build *b, const jz_case *c, jz_err *e)
 	for (int i = 0; i < b->locked.n; i++) {
 		const char *f = b->locked.v[i];
 		if (strcmp(f, b->month) >= 0 || !in_force(c, f) || locked_sum(b, f, 1, 0, &fen, &first))
+			continue;
+		/* An imported case was paid outside the desk up to its import. */
+		if (*c->imported_from && strncmp(f, c->accepted_on, 7) <= 0)
 			continue;
 		if (pay(b, c, JZ_ROLL_BACKPAY, f, e))
 			return -1;

@@ -2,6 +2,7 @@
 #include "core/todo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -9,9 +10,12 @@
 #include "core/case_due.h"
 #include "core/finding.h"
 #include "core/fund.h"
+#include "core/ledger_todo.h"
 #include "core/settings.h"
 #include "store/case_store.h"
 #include "store/people.h"
+#include "store/figures_store.h"
+#include "store/township_store.h"
 
 void jz_report_deadline(const char *today, struct jz_deadline *dl)
 {
@@ -31,6 +35,33 @@ void jz_report_deadline(const char *today, struct jz_deadline *dl)
 	dl->warn = dl->days_left <= 3;
 }
 
+int jz_report_deadline_db(jz_db *db, const char *today, struct jz_deadline *dl, jz_err *e)
+{
+	char buf[32], month[8], next[8];
+	long long day = 15;
+	struct jz_report_month rm;
+	int got = jz_store_setting_get(db, "report.due_day", "*", today, buf, sizeof buf, e);
+	if (got < 0)
+		return -1;
+	if (got > 0)
+		day = strtoll(buf, NULL, 10);
+	if (day < 1 || day > 28)
+		day = 15;
+	jz_month_of(today, month);
+	jz_month_add(month, -1, dl->month);
+	snprintf(dl->due, sizeof dl->due, "%s-%02lld", month, day);
+	if (jz_store_report_month_get(db, dl->month, &rm, e) < 0)
+		return -1;
+	if (*rm.submitted_on) { /* done: the current month is next, due next month */
+		jz_month_add(month, 1, next);
+		memcpy(dl->month, month, sizeof dl->month);
+		snprintf(dl->due, sizeof dl->due, "%s-%02lld", next, day);
+	}
+	dl->days_left = (int)(jz_date_to_days(dl->due) - jz_date_to_days(today));
+	dl->warn = dl->days_left <= 3;
+	return 0;
+}
+
 struct collect {
 	struct jz_todo *out;
 	int max, n;
@@ -43,10 +74,11 @@ static void add(struct collect *c, const struct jz_todo *t)
 	c->n++;
 }
 
-static int deadline_item(struct collect *c, const char *today)
+static int deadline_item(jz_db *db, struct collect *c, const char *today, jz_err *e)
 {
 	struct jz_deadline dl;
-	jz_report_deadline(today, &dl);
+	if (jz_report_deadline_db(db, today, &dl, e))
+		return -1;
 	if (!dl.warn)
 		return 0;
 	struct jz_todo t = {.kind = "月报", .urgent = 1};
@@ -142,6 +174,18 @@ static int finding_item(jz_db *db, struct collect *c, jz_err *e)
 	return 0;
 }
 
+/* The ledgers: 特困 visits overdue, care agreements missing, surveys not in. */
+static int ledger_items(jz_db *db, const char *today, struct collect *c, jz_err *e)
+{
+	struct jz_todo t[64];
+	int n = jz_ledger_todos(db, today, t, 64, e);
+	if (n < 0)
+		return -1;
+	for (int i = 0; i < n && i < 64; i++)
+		add(c, &t[i]);
+	return 0;
+}
+
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 		 struct jz_todo *out, int max, jz_err *e)
 {
@@ -150,10 +194,9 @@ int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,
 	if (jz_setting_int(db, "case.democratic_review", "*", today, &dem, e))
 		return -1;
 	struct case_walk w = {&c, op, today, (int)dem};
-	if (deadline_item(&c, today) || fund_item(db, today, &c, e) || aid_items(db, op, today, &c, e) ||
-	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e))
-		return -1;
-	if (finding_item(db, &c, e))
+	if (deadline_item(db, &c, today, e) || fund_item(db, today, &c, e) || aid_items(db, op, today, &c, e) ||
+	    jz_store_cases(db, "", case_items, &w, e) || jz_store_dead_heads(db, dead_head, &c, e) ||
+	    finding_item(db, &c, e) || ledger_items(db, today, &c, e))
 		return -1;
 	return c.n;
 }

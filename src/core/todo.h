@@ -24,6 +24,11 @@ struct jz_deadline {
 	int warn;       /* last 3 days, and after */
 };
 void jz_report_deadline(const char *today, struct jz_deadline *dl);
+/* The same with the setting report.due_day (the day of the month the
+ * report is due, 15 when unset) and the 已报送 mark: once the month before
+ * today's is submitted, the deadline shown is the next month's (the current
+ * month, due on that day of the next month). */
+int jz_report_deadline_db(jz_db *db, const char *today, struct jz_deadline *dl, jz_err *e);
 
 /* Fills up to max items for operator op on day today; returns the total. */
 int jz_todo_list(jz_db *db, const jz_operator *op, const char *today,

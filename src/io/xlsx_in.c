@@ -392,13 +392,13 @@ static int fail_no_sheet(jz_err *e, const char *path, const char *sheet,
 	size_t used = 0;
 
 	for (size_t i = 0; i < names->n && used < sizeof list; i++) {
-		int w = snprintf(list + used, sizeof list - used, "%s“%s”",
+		int w = snprintf(list + used, sizeof list - used, "%s「%s」",
 			i ? "、" : "", names->v[i]);
 		if (w < 0)
 			break;
 		used += (size_t)w;
 	}
-	return jz_fail(e, JZ_EUSER, "%s 中没有名为“%s”的工作表；现有的工作表：%s",
+	return jz_fail(e, JZ_EUSER, "%s 中没有名为「%s」的工作表；现有的工作表：%s",
 		path, sheet, list);
 }
 

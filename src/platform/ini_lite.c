@@ -96,3 +96,34 @@ int ini_parse_stream(ini_reader reader, void *stream, ini_handler handler, void 
 	}
 	return error;
 }
+
+/* Hands out the string a line at a time, at most num - 1 bytes, as the
+ * stream reader (fgets) would. */
+struct str_ctx {
+	const char *p;
+	size_t left;
+};
+
+static char *str_reader(char *str, int num, void *stream)
+{
+	struct str_ctx *c = stream;
+	char *out = str;
+	if (c->left == 0 || num < 2)
+		return NULL;
+	while (num > 1 && c->left != 0) {
+		char ch = *c->p++;
+		c->left--;
+		*out++ = ch;
+		if (ch == '\n')
+			break;
+		num--;
+	}
+	*out = '\0';
+	return str;
+}
+
+int ini_parse_string(const char *string, ini_handler handler, void *user)
+{
+	struct str_ctx c = {string, strlen(string)};
+	return ini_parse_stream(str_reader, &c, handler, user);
+}

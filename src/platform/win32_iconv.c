@@ -43,10 +43,52 @@ static size_t char_len(UINT cp, const unsigned char *s, size_t left)
 
 /* Decodes in (code page cp) to UTF-16. NULL with *bad = byte offset of the
  * first bad character and *cut set when the input ends inside one. */
+/* GB18030 where the system lacks code page 54936 (wine): one- and two-byte
+ * characters through code page 936 (GBK), four-byte ones past U+FFFF by
+ * their formula; a four-byte character inside the BMP is refused. */
+static wchar_t *decode_gb18030(const char *in, size_t inlen, int *wlen, size_t *bad, int *cut)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	wchar_t *w = malloc((inlen + 2) * sizeof *w);
+	size_t i = 0, n = 0;
+	while (w && i < inlen) {
+		size_t l = char_len(54936, u + i, inlen - i);
+		if (i + l > inlen) {
+			*cut = 1;
+			break;
+		}
+		if (l == 1) {
+			w[n++] = u[i];
+		} else if (l == 2) {
+			if (MultiByteToWideChar(936, MB_ERR_INVALID_CHARS, in + i, 2, w + n, 1) != 1)
+				break;
+			n++;
+		} else {
+			long v = (((long)(u[i] - 0x90) * 10 + (u[i + 1] - 0x30)) * 126 + (u[i + 2] - 0x81)) * 10 +
+				 (u[i + 3] - 0x30);
+			if (u[i] < 0x90 || u[i] > 0xE3 || u[i + 2] < 0x81 || u[i + 2] > 0xFE ||
+			    u[i + 3] < 0x30 || u[i + 3] > 0x39 || v > 0xFFFFF)
+				break;
+			w[n++] = (wchar_t)(0xD800 + (v >> 10));
+			w[n++] = (wchar_t)(0xDC00 + (v & 0x3FF));
+		}
+		i += l;
+	}
+	if (!w || i < inlen) {
+		*bad = i < inlen ? i : 0;
+		free(w);
+		return NULL;
+	}
+	*wlen = (int)n;
+	return w;
+}
+
 static wchar_t *decode(UINT cp, const char *in, size_t inlen, int *wlen, size_t *bad, int *cut)
 {
 	*bad = 0;
 	*cut = 0;
+	if (cp == 54936 && !IsValidCodePage(54936))
+		return decode_gb18030(in, inlen, wlen, bad, cut);
 	if (cp == 1200 || cp == 1201) {
 		if (inlen % 2) {
 			*bad = inlen - 1;
@@ -107,6 +149,8 @@ static char *encode(UINT cp, const wchar_t *w, int wlen, size_t *outlen, int *ba
 		o[*outlen] = '\0';
 		return (char *)o;
 	}
+	if (cp == 54936 && !IsValidCodePage(54936))
+		cp = 936; /* wine: GBK, and what it cannot hold is refused */
 	BOOL lost = FALSE;
 	BOOL *lp = (cp == CP_UTF8 || cp == 54936) ? NULL : &lost;
 	DWORD fl = cp == CP_UTF8 || cp == 54936 ? WC_ERR_INVALID_CHARS : WC_NO_BEST_FIT_CHARS;

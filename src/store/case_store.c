@@ -399,6 +399,20 @@ int jz_store_case_member_stop(jz_db *db, jz_rowid case_id, jz_rowid person_id,
 	return jz_stmt_done(db, st, e, "停发个人保障金");
 }
 
+int jz_store_referral_add_aid(jz_db *db, jz_rowid aid_case_id, const char *department, const char *date,
+			      const char *outcome, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"INSERT INTO referral(aid_case_id, department, referred_on, outcome) VALUES (?,?,?,?)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, aid_case_id);
+	jz_bind_text(st, 2, department);
+	jz_bind_text(st, 3, date);
+	jz_bind_text(st, 4, outcome ? outcome : "");
+	return jz_stmt_done(db, st, e, "保存转介");
+}
+
 int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, const char *date,
 			  const char *outcome, jz_rowid *id, jz_err *e)
 {

@@ -25,6 +25,9 @@ int jz_store_case_member_stop(jz_db *db, jz_rowid case_id, jz_rowid person_id,
 			      const char *until_month, jz_err *e);
 
 /* 转介, refusals of offered work, and the 近亲属备案 list. */
+/* A referral of a 临时救助 case (the referral ledger lists both kinds). */
+int jz_store_referral_add_aid(jz_db *db, jz_rowid aid_case_id, const char *department, const char *date,
+			      const char *outcome, jz_err *e);
 int jz_store_referral_add(jz_db *db, jz_rowid case_id, const char *department, const char *date,
 			  const char *outcome, jz_rowid *id, jz_err *e);
 int jz_store_work_refusal_add(jz_db *db, jz_rowid person_id, const char *date, const char *offer,

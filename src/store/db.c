@@ -179,9 +179,21 @@ int jz_db_schema_version(jz_db *db)
 	return v;
 }
 
+/* Transaction statements are run often (a savepoint per core write inside
+ * a batch): prepared once, from the registry. */
+static int run(jz_db *db, const char *sql, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db, sql, e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : jz_db_fail(db, e, sql);
+}
+
 int jz_tx_begin(jz_db *db, jz_err *e)
 {
-	if (exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jz", e))
+	if (run(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jz", e))
 		return -1;
 	db->depth++;
 	return 0;
@@ -191,7 +203,7 @@ int jz_tx_commit(jz_db *db, jz_err *e)
 {
 	if (db->depth <= 0)
 		return jz_fail(e, JZ_EDATA, "内部错误：没有进行中的事务");
-	if (exec(db, db->depth == 1 ? "COMMIT" : "RELEASE jz", e))
+	if (run(db, db->depth == 1 ? "COMMIT" : "RELEASE jz", e))
 		return -1;
 	db->depth--;
 	return 0;
@@ -201,21 +213,26 @@ void jz_tx_rollback(jz_db *db)
 {
 	if (db->depth <= 0)
 		return;
-	if (db->depth == 1)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	else
+	if (db->depth == 1) {
+		if (run(db, "ROLLBACK", NULL))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	} else if (run(db, "ROLLBACK TO jz", NULL) || run(db, "RELEASE jz", NULL)) {
 		sqlite3_exec(db->h, "ROLLBACK TO jz; RELEASE jz", NULL, NULL, NULL);
+	}
 	db->depth--;
 }
 
 sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e)
 {
-	for (int i = 0; i < db->nstmts; i++)
-		if (db->stmts[i].sql == sql || strcmp(db->stmts[i].sql, sql) == 0) {
-			sqlite3_reset(db->stmts[i].st);
-			sqlite3_clear_bindings(db->stmts[i].st);
-			return db->stmts[i].st;
-		}
+	/* Most callers pass the same literal each time: its address finds it
+	 * without comparing any text; the text is compared only after that. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < db->nstmts; i++)
+			if (pass ? strcmp(db->stmts[i].sql, sql) == 0 : db->stmts[i].sql == sql) {
+				sqlite3_reset(db->stmts[i].st);
+				sqlite3_clear_bindings(db->stmts[i].st);
+				return db->stmts[i].st;
+			}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		jz_db_fail(db, e, "准备语句");

@@ -36,7 +36,9 @@ void jz_tx_rollback(jz_db *db);
 int jz_tx_depth(const jz_db *db);
 
 /* Statement registry: each SQL text is prepared once per connection, reset
- * and cleared when handed out again, finalized in jz_db_close. */
+ * and cleared when handed out again, finalized in jz_db_close. sql must
+ * live as long as the connection (a literal or a static string): it is
+ * found again by its address first. */
 sqlite3_stmt *jz_stmt(jz_db *db, const char *sql, jz_err *e);
 
 /* Steps a statement that returns no row (INSERT, UPDATE...), resets it;

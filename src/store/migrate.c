@@ -392,10 +392,17 @@ static const struct jz_migration migrations[] = {
 	 "  month TEXT NOT NULL, category TEXT NOT NULL CHECK (category IN"
 	 "    ('失业人员','困难企业职工','未就业高校毕业生','登记失业农民工','灵活就业','低保边缘')),"
 	 "  id_number TEXT NOT NULL DEFAULT '', name TEXT NOT NULL, situation TEXT NOT NULL DEFAULT '');"
-	 /* 转介 outside a 低保/特困 case (a 临时救助 case, a screening). */
-	 "ALTER TABLE referral ADD COLUMN aid_case_id INTEGER REFERENCES aid_case(id);"
-	 "ALTER TABLE referral ADD COLUMN screening_id INTEGER REFERENCES screening(id);"
-	 "ALTER TABLE referral ADD COLUMN outcome_on TEXT NOT NULL DEFAULT '';"
+	 /* 转介 also from a 临时救助 case or a screening: exactly one of the three. */
+	 "CREATE TABLE referral_new("
+	 "  id INTEGER PRIMARY KEY, case_id INTEGER REFERENCES case_file(id),"
+	 "  aid_case_id INTEGER REFERENCES aid_case(id), screening_id INTEGER REFERENCES screening(id),"
+	 "  department TEXT NOT NULL, referred_on TEXT NOT NULL, outcome TEXT NOT NULL DEFAULT '',"
+	 "  outcome_on TEXT NOT NULL DEFAULT '',"
+	 "  CHECK ((case_id IS NOT NULL) + (aid_case_id IS NOT NULL) + (screening_id IS NOT NULL) = 1));"
+	 "INSERT INTO referral_new(id, case_id, department, referred_on, outcome)"
+	 "  SELECT id, case_id, department, referred_on, outcome FROM referral;"
+	 "DROP TABLE referral;"
+	 "ALTER TABLE referral_new RENAME TO referral;"
 	 /* The monthly report: its text part, when it was sent, and the figures
 	  * as sent (to show what changed when it is made again later). */
 	 "CREATE TABLE report_month("

@@ -98,10 +98,22 @@ void jz_desk_mark_open(jz_desk *d);
 void jz_desk_after_start(jz_desk *d);
 void jz_desk_idle_check(jz_desk *d);
 void jz_desk_on_close(jz_desk *d);
+/* Restores file after an 管理员's password (asked here), current file
+ * kept aside; the desk goes back to the sign-in. */
+void jz_desk_restore(jz_desk *d, const char *file);
+/* 备份: the backups, a backup now, a copy to a USB stick, restore. */
+void jz_push_backup(jz_desk *d);
 /* Draws now (for a message before slow work). */
 void jz_desk_draw_now(jz_desk *d);
 /* 数据比对: the findings ledger, a finding, running a comparison. */
 void jz_push_compare(jz_desk *d);
+/* 报表: the monthly workbook, table by table (screen_report.c). */
+void jz_push_report(jz_desk *d);
+/* 导入与比对: the chooser, the roster import, the comparisons. */
+void jz_push_tools(jz_desk *d);
+void jz_push_import(jz_desk *d);
+/* 台账: the chooser of the ledgers (screen_ledger.c). */
+void jz_push_ledgers(jz_desk *d);
 
 /* The stack. */
 void jz_desk_push(jz_desk *d, const jz_screen *s);

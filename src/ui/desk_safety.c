@@ -63,7 +63,7 @@ static int admin_of(jz_desk *d, const char *file)
 	return ok;
 }
 
-static void restore(jz_desk *d, const char *file)
+void jz_desk_restore(jz_desk *d, const char *file)
 {
 	char path[4096], aside[4400];
 	jz_err e = {0};
@@ -123,7 +123,7 @@ void jz_desk_after_start(jz_desk *d)
 	snprintf(q, sizeof q, "数据文件已损坏！用最近的完好备份 %.300s 恢复？y 恢复 n 暂不",
 		 strrchr(file, '/') ? strrchr(file, '/') + 1 : file);
 	if (jz_desk_ask(d, q, "yn") == 'y')
-		restore(d, file);
+		jz_desk_restore(d, file);
 	else
 		jz_desk_msg(d, 1, "数据文件已损坏（%.300s），暂未恢复。可退出后运行 jiuzhu restore %s --as 管理员",
 			    n < 0 ? e.msg : p.text, file);

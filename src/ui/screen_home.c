@@ -51,13 +51,17 @@ static void draw_countdown(jz_desk *d, int y)
 {
 	struct jz_deadline dl;
 	char line[200];
-	jz_report_deadline(d->today, &dl);
+	jz_err e = {0};
+	if (jz_report_deadline_db(d->s.db, d->today, &dl, &e))
+		jz_report_deadline(d->today, &dl);
+	int day = atoi(dl.due + 8);
 	if (dl.days_left > 0)
-		snprintf(line, sizeof line, "距本月15日报送截止还有 %d 天（%s 月报）", dl.days_left, dl.month);
+		snprintf(line, sizeof line, "距%s月%d日报送截止还有 %d 天（%s 月报）",
+			 strncmp(dl.due, d->today, 7) ? "下" : "本", day, dl.days_left, dl.month);
 	else if (dl.days_left == 0)
-		snprintf(line, sizeof line, "今天是本月15日报送截止日（%s 月报）", dl.month);
+		snprintf(line, sizeof line, "今天是本月%d日报送截止日（%s 月报）", day, dl.month);
 	else
-		snprintf(line, sizeof line, "本月15日报送截止已过 %d 天（%s 月报），请尽快报送", -dl.days_left, dl.month);
+		snprintf(line, sizeof line, "本月%d日报送截止已过 %d 天（%s 月报），请尽快报送", day, -dl.days_left, dl.month);
 	int a = dl.warn ? jz_attr(d, JZ_PAIR_WARN) | (int)A_BOLD : 0;
 	attron(a);
 	jz_draw_text(stdscr, y, 2, line, d->cols - 4, 0);

@@ -283,7 +283,7 @@ static void xlsx_unknown_sheet(void **state)
 	assert_int_equal(jz_xlsx_read(path, "Sheet1", &t, &e), -1);
 	assert_int_equal(e.code, JZ_EUSER);
 	assert_non_null(strstr(e.msg, "Sheet1"));
-	assert_non_null(strstr(e.msg, "“名单”、“备注”"));
+	assert_non_null(strstr(e.msg, "「名单」、「备注」"));
 	assert_int_equal(t.nrows, 0);
 	assert_null(t.rows);
 }

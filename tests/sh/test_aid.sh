@@ -160,6 +160,8 @@ expect_eq "$(q "SELECT meeting_date || meeting_note FROM aid_case WHERE number =
 expect_rc 0 "refer" aid refer "$c3" --department 人力资源和社会保障 --note 推荐就业 --as jingban
 expect_rc 0 "aid show lists the referral" aid show "$c3"
 expect_out "转介人力资源和社会保障：推荐就业" "in the record"
+expect_rc 0 "the referral ledger" "$J" --db "$db" ledger show referral
+expect_out "$c3" "lists the 临时救助 case's referral"
 
 # ---- the township limit, 一事一议 ----
 expect_rc 0 "aid new 5000" aid new --person "$idl2" --kind 支出 --cause 重病 --amount 5000 --as jingban

@@ -33,6 +33,8 @@ expect_screen "待办" "home"
 tm_keys F9
 expect_screen "导入与比对" "the menu lists 导入与比对"
 tm_keys 8
+expect_screen "2. 数据比对" "导入与比对 offers 数据比对"
+tm_keys 2
 expect_screen "没有比对发现" "the empty list of findings"
 expect_screen "n比对" "the key bar names the comparison key"
 tm_keys n

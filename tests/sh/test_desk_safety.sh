@@ -30,6 +30,7 @@ signin jingban
 tm_keys F3
 expect_screen "查找" "the search is open"
 tm_text "王"
+expect_screen "找到" "the search has taken the key (its time is the last key's)"
 set_now 2026-11-27T09:14:00
 sleep 1.5
 expect_gone "工作台已锁定" "not locked before auth.idle_minutes"
@@ -121,4 +122,26 @@ ls "$T" | grep -q "demo.db.before-restore-" && ok "the damaged file is kept asid
 	bad "persons differ"
 [ "$(q "SELECT count(*) FROM event WHERE action = 'db.restore' AND operator = 'admin'")" = 1 ] &&
 	ok "the restore is an event by admin" || bad "no restore event"
+
+# ---- 备份 from the menu: a backup now, a copy to a USB stick ----
+tm_stop
+mkdir -p "$T/usb"
+set_now 2026-12-02T10:00:00
+tm_start "$(desk)"
+signin jingban
+tm_keys F9
+expect_screen "b. 备份" "the menu lists 备份 under b"
+tm_keys b
+expect_screen "b立即备份 u拷到U盘 r恢复" "the backup screen names its keys"
+expect_screen "jiuzhu-2026-12-01.db" "the backups are listed"
+tm_keys b
+expect_screen "已备份到" "b makes a backup now"
+tm_keys u
+expect_screen "拷到哪个文件夹" "u asks the folder"
+tm_keys C-u; tm_text "$T/usb"; tm_keys Enter
+expect_screen "南门镇-20261202-100000.db" "the copy is named after the township and the time"
+tm_keys Escape; sleep 0.4; tm_keys F10
+tm_dead || bad "quits after the backups"
+[ -s "$T/usb/jiuzhu-南门镇-20261202-100000.db" ] && ok "the copy is on the stick" || bad "$(ls "$T/usb")"
+"$J" --db "$T/usb/jiuzhu-南门镇-20261202-100000.db" check >/dev/null && ok "and whole" || bad "the copy fails check"
 finish
