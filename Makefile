@@ -163,3 +163,10 @@ windows-check: windows
 	@sh tools/windows/check.sh build-win
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# `make torture`: 1,000 writes killed with SIGKILL at random moments
+# (tests/torture/torture.sh; `make check` runs 50). RUNS=N SEED=N.
+.PHONY: torture
+torture: $(BUILD)/jiuzhu
+	@env -u JIUZHU_DB -u JIUZHU_NOW -u JIUZHU_PASSWORD -u XDG_DATA_HOME LC_ALL=C.UTF-8 TZ=UTC \
+		JIUZHU_BIN="$(CURDIR)/$(BUILD)/jiuzhu" sh tests/torture/torture.sh $(or $(RUNS),1000) $(SEED)

@@ -104,8 +104,18 @@ static int apply_review(jz_session *s, jz_case *c, const struct jz_review *r, co
 		return jz_fail(e, JZ_EUSER, "复核结果只能是 继续、调整、渐退 或 退出，现在是「%s」", r->result);
 	if (!res.r.eligible)
 		return jz_fail(e, JZ_EUSER, "复核核算已不符合条件（%s）：请选择渐退或退出", res.r.refusal);
-	if (!strcmp(r->result, "继续"))
+	if (!strcmp(r->result, "继续")) {
+		/* 继续 keeps the amount: only when the means test still gives it. */
+		struct jz_case_amount a;
+		int got = jz_store_amount_in(s->db, c->id, next, &a, e);
+		if (got < 0)
+			return -1;
+		if (got && a.total_fen != res.r.total_fen)
+			return jz_fail(e, JZ_EUSER, "按现在的家庭情况核算，从 %s 起每月应为 %lld.%02lld 元，与现在发放的 %lld.%02lld 元"
+				       "不同：复核结果请选「调整」", next, res.r.total_fen / 100, res.r.total_fen % 100,
+				       a.total_fen / 100, a.total_fen % 100);
 		return jz_case_review_due(s->db, c, today, c->review_due, e);
+	}
 	c->province_pending = 1;
 	return jz_case_fix_amount(s->db, c, next, &res, "复核调整", e) || jz_case_review_due(s->db, c, today, c->review_due, e);
 }
@@ -154,7 +164,7 @@ int jz_case_exit(jz_session *s, jz_rowid case_id, const char *reason, const char
 int jz_case_province_done(jz_session *s, jz_rowid case_id, jz_err *e)
 {
 	jz_case c;
-	if (jz_case_get(s->db, case_id, &c, e))
+	if (jz_case_need_role(s, "经办", "录入省救助信息系统", e) || jz_case_get(s->db, case_id, &c, e))
 		return -1;
 	if (!c.province_pending)
 		return jz_fail(e, JZ_EUSER, "案件 %s 没有需要录入省系统的变动", c.number);

@@ -239,7 +239,9 @@ static int reviews(struct staff *st, struct jz_demo_gen *g, const char *month, j
 		else if (r >= 80)
 			rv = (struct jz_review){.result = "调整", .note = "家庭收入变化，调整金额"};
 		jz_err tmp = {0};
-		if (jz_case_review(&st->jb, x->v[i], &rv, &tmp)) {
+		struct jz_review adjust = {.result = "调整", .note = "入户复核，按现在的家庭情况调整金额"};
+		if (jz_case_review(&st->jb, x->v[i], &rv, &tmp) && (strcmp(rv.result, "继续") ||
+		    jz_case_review(&st->jb, x->v[i], &adjust, &tmp))) {
 			/* 渐退 not allowed for this household, or no longer eligible: exit */
 			struct jz_review out = {.result = "退出", .reason = "收入超标", .note = "复核不符合条件"};
 			jz_err tmp2 = {0};

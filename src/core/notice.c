@@ -162,7 +162,8 @@ int jz_notice_export(jz_db *db, jz_rowid village_id, const char *date, const cha
 		free(g.v);
 		return -1;
 	}
-	qsort(g.v, (size_t)g.n, sizeof *g.v, cmp_rows);
+	if (g.n > 0) /* nothing on notice: g.v is NULL, which qsort may not take */
+		qsort(g.v, (size_t)g.n, sizeof *g.v, cmp_rows);
 	for (int i = 0; i < g.n && !rc;) {
 		int k = i;
 		while (k < g.n && g.v[k].village_id == g.v[i].village_id)

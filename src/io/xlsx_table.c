@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "platform/platform.h"
@@ -15,7 +16,9 @@ struct jz_xwriter {
 	lxw_format *title, *head, *text, *money, *num, *plain;
 	int row, first_data;
 	long long total;
-	char tmp[4096]; /* written here, then moved to t->path (platform.h) */
+	char path[4200], tmp[4200]; /* written to tmp, renamed to path once whole
+				       (copied: a caller may reuse t->path's buffer;
+				       tmp from platform.h) */
 };
 
 static lxw_format *fmt(lxw_workbook *wb, int bold, int border, const char *num, int size)
@@ -66,8 +69,9 @@ jz_xwriter *jz_xtable_open(const struct jz_xtable *t, jz_err *e)
 		return NULL;
 	}
 	w->t = t;
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	snprintf(w->path, sizeof w->path, "%s", t->path);
 	jz_plat_xlsx_tmp(t->path, w->tmp, sizeof w->tmp);
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	w->wb = workbook_new_opt(w->tmp, &opt);
 	if (!w->wb) {
 		jz_fail(e, JZ_EDATA, "无法创建文件 %s：请检查文件夹是否存在、是否可写", t->path);
@@ -122,12 +126,13 @@ int jz_xtable_close(jz_xwriter *w, jz_err *e)
 	if (t->footer)
 		worksheet_merge_range(w->ws, (lxw_row_t)(w->row + 1), 0, (lxw_row_t)(w->row + 1),
 				      (lxw_col_t)(t->ncols - 1), t->footer, w->plain);
+	/* A workbook that could not be written whole (disk full) leaves no
+	 * half file behind: it is written aside and renamed when complete. */
 	lxw_error rc = workbook_close(w->wb);
-	if (jz_plat_xlsx_done(w->tmp, t->path, rc == LXW_NO_ERROR) && rc == LXW_NO_ERROR)
-		rc = LXW_ERROR_CREATING_XLSX_FILE;
+	int moved = jz_plat_xlsx_done(w->tmp, w->path, rc == LXW_NO_ERROR) == 0 && rc == LXW_NO_ERROR;
+	if (!moved)
+		jz_fail(e, JZ_EDATA, "写入 %s 失败：%s（请检查磁盘空间是否已满、文件是否被 Excel/WPS 打开）",
+			w->path, rc != LXW_NO_ERROR ? lxw_strerror(rc) : "不能改名");
 	free(w);
-	if (rc != LXW_NO_ERROR)
-		return jz_fail(e, JZ_EDATA, "写入 %s 失败：%s（请检查磁盘空间和文件是否被 Excel/WPS 打开）",
-			       t->path, lxw_strerror(rc));
-	return 0;
+	return moved ? 0 : -1;
 }

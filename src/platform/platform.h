@@ -57,11 +57,13 @@ int jz_plat_get_key(int ms, wint_t *ch);
 /* Pushes a key back for the next jz_plat_get_key (unget_wch). */
 void jz_plat_unget_key(wint_t ch);
 
-/* A workbook is written under tmp, then jz_plat_xlsx_done moves it to path.
- * On Linux tmp is path itself; on Windows an ASCII name in the same folder
- * (libxlsxwriter opens files by their narrow name). */
+/* A workbook is written under tmp, then jz_plat_xlsx_done moves it to path
+ * (a full disk leaves no half file). On Linux tmp is path.tmp; on Windows
+ * an ASCII name (libxlsxwriter opens files by their narrow name) in the
+ * same folder, its short form or the temporary folder. */
 void jz_plat_xlsx_tmp(const char *path, char *tmp, size_t n);
-/* ok != 0: moves tmp to path (replacing it); else removes tmp. 0 or -1. */
+/* ok != 0: moves tmp to path (replacing it), -1 when that fails (tmp is
+ * then removed); ok == 0: removes tmp. */
 int jz_plat_xlsx_done(const char *tmp, const char *path, int ok);
 
 #endif

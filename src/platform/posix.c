@@ -112,13 +112,13 @@ void jz_plat_unget_key(wint_t ch)
 
 void jz_plat_xlsx_tmp(const char *path, char *tmp, size_t n)
 {
-	snprintf(tmp, n, "%s", path);
+	snprintf(tmp, n, "%s.tmp", path);
 }
 
 int jz_plat_xlsx_done(const char *tmp, const char *path, int ok)
 {
-	(void)tmp;
-	(void)path;
-	(void)ok;
-	return 0;
+	if (ok && rename(tmp, path) == 0)
+		return 0;
+	unlink(tmp);
+	return ok ? -1 : 0;
 }

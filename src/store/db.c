@@ -5,9 +5,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "store/migrate.h"
@@ -30,19 +32,52 @@ sqlite3 *jz_db_handle(jz_db *db) { return db->h; }
 const char *jz_db_path(const jz_db *db) { return db->path; }
 int jz_tx_depth(const jz_db *db) { return db->depth; }
 
+/* What the clerk can do about the last error: a full disk and a read-only
+ * disk also show as I/O errors (the -shm file cannot grow, a write fails),
+ * told apart by the system's errno. */
+/* Whether the file's place refuses writes: a read-only mount, no write
+ * permission, or a file system the kernel made read-only after a disk
+ * error (only a write shows that: SQLite's write error carries no errno,
+ * so an empty file is made and removed beside the database). */
+static int read_only_place(const char *path)
+{
+	struct statvfs v;
+	char probe[4200];
+	if ((statvfs(path, &v) == 0 && (v.f_flag & ST_RDONLY)) || access(path, W_OK) != 0)
+		return 1;
+	snprintf(probe, sizeof probe, "%s.probe", path);
+	int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0)
+		return errno == EROFS || errno == EACCES || errno == EPERM;
+	close(fd);
+	unlink(probe);
+	return 0;
+}
+
+static const char *hint_of(jz_db *db)
+{
+	int rc = sqlite3_extended_errcode(db->h) & 0xff, sys = sqlite3_system_errno(db->h);
+	if ((rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_READONLY) && read_only_place(db->path))
+		return "数据库文件是只读的：所在的磁盘、U 盘或文件夹只能读不能写，或文件没有写权限。"
+		       "请把它复制到可写的地方，或检查 U 盘的写保护开关";
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return "另一个救助台窗口或命令正在写入，请稍后重试";
+	if (rc == SQLITE_FULL || ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && sys == ENOSPC))
+		return "磁盘已满，请清理磁盘空间后重试，已输入的内容没有保存";
+	if (rc == SQLITE_READONLY || ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && (sys == EROFS || sys == EACCES || sys == EPERM)))
+		return "数据库文件是只读的，请检查文件权限或所在磁盘";
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return "数据库文件已损坏，请用备份恢复";
+	return "";
+}
+
 int jz_db_fail(jz_db *db, jz_err *e, const char *what)
 {
-	int rc = sqlite3_extended_errcode(db->h);
-	const char *hint = "";
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		hint = "（另一个救助台窗口或命令正在写入，请稍后重试）";
-	else if ((rc & 0xff) == SQLITE_FULL)
-		hint = "（磁盘已满，请清理磁盘空间后重试，已输入的内容没有保存）";
-	else if ((rc & 0xff) == SQLITE_READONLY)
-		hint = "（数据库文件是只读的，请检查文件权限或所在磁盘）";
-	else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-		hint = "（数据库文件已损坏，请用备份恢复）";
-	return jz_fail(e, JZ_EDATA, "数据库操作失败：%s：%s%s", what, sqlite3_errmsg(db->h), hint);
+	/* What to do first: the desk's message line is one screen line. */
+	const char *hint = hint_of(db);
+	if (*hint)
+		return jz_fail(e, JZ_EDATA, "%s（数据库操作失败：%s：%s）", hint, what, sqlite3_errmsg(db->h));
+	return jz_fail(e, JZ_EDATA, "数据库操作失败：%s：%s", what, sqlite3_errmsg(db->h));
 }
 
 static int exec(jz_db *db, const char *sql, jz_err *e)
@@ -78,9 +113,14 @@ static int check_identity(jz_db *db, int *fresh, jz_err *e)
 {
 	int app = 0, ver = 0, ntables = 0;
 	if (pragma_int(db->h, "PRAGMA application_id", &app) ||
-	    pragma_int(db->h, "SELECT count(*) FROM sqlite_master", &ntables))
+	    pragma_int(db->h, "SELECT count(*) FROM sqlite_master", &ntables)) {
+		int rc = sqlite3_extended_errcode(db->h) & 0xff;
+		if (rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT && *hint_of(db))
+			return jz_fail(e, JZ_EDATA, "%s（无法读取数据库文件 %s：%s）", hint_of(db), db->path,
+				       sqlite3_errmsg(db->h));
 		return jz_fail(e, JZ_EDATA, "文件 %s 不是 SQLite 数据库，也不是救助台的数据文件，请检查文件名：%s",
 			       db->path, sqlite3_errmsg(db->h));
+	}
 	pragma_int(db->h, "PRAGMA user_version", &ver);
 	*fresh = app == 0 && ver == 0 && ntables == 0;
 	if (*fresh)
