@@ -15,6 +15,7 @@
 #include "io/text.h"
 #include "platform/platform.h"
 #include "platform/win32_int.h"
+#include "sys/statvfs.h" /* src/platform/win32/sys/statvfs.h */
 
 int jz_w32_mkdir(const char *path)
 {
@@ -234,3 +235,20 @@ void *jz_w32_unzopen(const char *path)
 }
 
 /* Makes each folder above the file path (separators \ and /). */
+
+/* Whether the volume holding path is read-only (a write-protected USB
+ * stick, a CD). */
+int jz_w32_statvfs(const char *path, struct statvfs *v)
+{
+	wchar_t *wp = jz_w32_wide(path), full[4096], root[4096];
+	DWORD flags = 0;
+	int ok = wp && GetFullPathNameW(wp, 4096, full, NULL) > 0 && GetVolumePathNameW(full, root, 4096) &&
+		 GetVolumeInformationW(root, NULL, 0, NULL, NULL, &flags, NULL, 0);
+	free(wp);
+	if (!ok) {
+		errno = ENOENT;
+		return -1;
+	}
+	v->f_flag = (flags & FILE_READ_ONLY_VOLUME) ? ST_RDONLY : 0;
+	return 0;
+}

@@ -79,6 +79,7 @@ expect_screen "已保存" "the form saves"
 tm_keys Escape; sleep 0.4; tm_keys Escape; sleep 0.4; tm_keys Escape
 expect_gone "查找：王" "Esc goes back"
 expect_screen "待办" "to the home screen"
+sleep 0.5 # the last Esc waits 0.3 s for a digit (Esc 1 = F1)
 tm_keys F1
 expect_screen "| 帮助" "F1 opens the help"
 tm_keys Escape

@@ -32,7 +32,8 @@ else
 	INI_CFLAGS=-Isrc/platform/ini
 	INI_OBJ=$OUT/obj/ini_lite.o
 fi
-PKG_CFLAGS="$(pkg-config --cflags $PKGS) -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DSODIUM_STATIC -DXML_STATIC $INI_CFLAGS"
+# src/platform/win32: POSIX headers mingw lacks (sys/statvfs.h).
+PKG_CFLAGS="-Isrc/platform/win32 $(pkg-config --cflags $PKGS) -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DSODIUM_STATIC -DXML_STATIC $INI_CFLAGS"
 PKG_LIBS="$(pkg-config --static --libs $PKGS) -lcsv $INI_LIBS"
 
 make --no-print-directory -j"$JOBS" BUILD="$OUT/obj" PLATFORM=win32 CC="$HOST-gcc" \
