@@ -37,6 +37,10 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
 ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 
 SRC      := $(sort $(wildcard src/core/*.c src/store/*.c src/io/*.c src/ui/*.c src/cli/*.c))
+# The platform layer (src/platform/platform.h): posix.c here, win32*.c for
+# `make windows`.
+PLATFORM ?= posix
+SRC      += $(sort $(wildcard src/platform/$(PLATFORM)*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
 GEN_SRC  := $(BUILD)/gen/width_table.c $(BUILD)/gen/pinyin_table.c
 GEN_SRC  += $(BUILD)/gen/builtin_files.c
@@ -47,6 +51,7 @@ TEST_SRC := $(sort $(wildcard tests/core/*.c tests/store/*.c tests/io/*.c tests/
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-plain check-asan install uninstall clean
+.PHONY: windows windows32 windows-check
 all: $(BUILD)/jiuzhu
 
 $(BUILD)/jiuzhu: $(MAIN_OBJ) $(BUILD)/libjiuzhu.a
@@ -142,6 +147,20 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# The Windows .exe (README "Windows"): cross-built with mingw-w64 against
+# libraries built from their Debian sources into a cached folder that is
+# never committed (install.sh --windows installs the tools). make -j2 at most.
+windows:
+	@sh tools/windows/build-libs.sh x86_64 build-win
+	@sh tools/windows/build-exe.sh x86_64 build-win
+
+windows32:
+	@sh tools/windows/build-libs.sh i686 build-win32
+	@sh tools/windows/build-exe.sh i686 build-win32
+
+windows-check: windows
+	@sh tools/windows/check.sh build-win
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

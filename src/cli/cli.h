@@ -65,6 +65,11 @@ int jz_cmd_watch(jz_cli *c);
 int jz_cmd_bed(jz_cli *c);
 int jz_cmd_referral(jz_cli *c);
 int jz_cmd_income_ok(jz_cli *c);
+/* The command called name in main.c's table, or NULL (cli_selftest.c asks
+ * whether this build has a command). */
+int (*jz_cli_command(const char *name))(jz_cli *c);
+/* `jiuzhu --selftest` (cli_selftest.c): 0 when every step passed. */
+int jz_cli_selftest(void);
 
 
 

@@ -2,17 +2,15 @@
 #include "cli/cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "core/operator.h"
 #include "io/form_file.h"
 #include "io/text.h"
+#include "platform/platform.h"
 
 int jz_cli_report(const jz_err *e)
 {
@@ -25,61 +23,16 @@ int jz_cli_interactive(void)
 	return isatty(0) && isatty(1);
 }
 
-static int mkdir_p(char *path, jz_err *e)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0700);
-		*p = '/';
-		if (rc && errno != EEXIST)
-			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, strerror(errno));
-	}
-	return 0;
-}
-
 int jz_cli_db_path(const jz_cli *c, const char *file, int create, char *out, size_t n, jz_err *e)
 {
 	const char *env = getenv("JIUZHU_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
 	if (c->db_path)
 		snprintf(out, n, "%s", c->db_path);
 	else if (env && *env)
 		snprintf(out, n, "%s", env);
-	else if (xdg && *xdg == '/')
-		snprintf(out, n, "%s/jiuzhu/%s", xdg, file);
-	else if (home && *home)
-		snprintf(out, n, "%s/.local/share/jiuzhu/%s", home, file);
 	else
-		return jz_fail(e, JZ_EUSER, "不知道数据库放在哪里：请用 --db 文件 或环境变量 JIUZHU_DB 指定");
-	return create ? mkdir_p(out, e) : 0;
-}
-
-static int read_hidden(const char *prompt, char *out, size_t n)
-{
-	int fd = open("/dev/tty", O_RDWR);
-	if (fd < 0)
-		return -1;
-	struct termios old, quiet;
-	int tty = tcgetattr(fd, &old) == 0;
-	if (tty) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(fd, TCSAFLUSH, &quiet);
-	}
-	if (write(fd, prompt, strlen(prompt)) < 0) { /* best effort */ }
-	size_t len = 0;
-	char ch;
-	while (len + 1 < n && read(fd, &ch, 1) == 1 && ch != '\n' && ch != '\r')
-		out[len++] = ch;
-	out[len] = '\0';
-	if (tty)
-		tcsetattr(fd, TCSAFLUSH, &old);
-	if (write(fd, "\n", 1) < 0) { /* best effort */ }
-	close(fd);
-	return 0;
+		return jz_plat_data_path(file, create, out, n, e);
+	return create ? jz_plat_mkdirs_for(out, e) : 0;
 }
 
 int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err *e)
@@ -89,11 +42,11 @@ int jz_cli_password(const char *prompt, int confirm, char *out, size_t n, jz_err
 		snprintf(out, n, "%s", env);
 		return 0;
 	}
-	if (!isatty(0) || read_hidden(prompt, out, n))
+	if (!isatty(0) || jz_plat_read_hidden(prompt, out, n))
 		return jz_fail(e, JZ_EUSER, "需要密码：请在终端上运行，或用环境变量 JIUZHU_PASSWORD 提供（不要写在命令行上）");
 	if (confirm) {
 		char again[256];
-		read_hidden("再输入一次：", again, sizeof again);
+		jz_plat_read_hidden("再输入一次：", again, sizeof again);
 		if (strcmp(again, out))
 			return jz_fail(e, JZ_EUSER, "两次输入的密码不一样，请重新运行");
 	}

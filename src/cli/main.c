@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "io/text.h"
+#include "platform/platform.h"
 
 struct command {
 	const char *name;
@@ -85,6 +86,14 @@ static const struct command commands[] = {
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
+int (*jz_cli_command(const char *name))(jz_cli *c)
+{
+	for (int i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return commands[i].run;
+	return NULL;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "救助台 jiuzhu %s — 乡镇社会救助工作台 (township social-assistance case desk)\n\n"
@@ -156,6 +165,7 @@ int main(int argc, char **argv)
 	jz_cli c = {0};
 	jz_err e = {0};
 	int i = 1, rc;
+	jz_plat_init(&argc, &argv);
 	setlocale(LC_ALL, "");
 	if (jz_clock_init(&e) || take_globals(&argc, argv, &c, &e))
 		return jz_cli_report(&e);
@@ -164,6 +174,11 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return 0;
+		}
+		if (!strcmp(a, "--selftest")) { /* hidden: make windows-check */
+			rc = jz_cli_selftest();
+			jz_iconv_cleanup();
+			return rc;
 		}
 		if (!strcmp(a, "--version")) {
 			printf("jiuzhu %s\n", JZ_VERSION);

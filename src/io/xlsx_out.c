@@ -16,6 +16,7 @@
 #include "io/csv_out.h"
 #include "io/form_file.h"
 #include "io/text.h"
+#include "platform/platform.h"
 
 #define FONT "宋体"
 #define NCOLS 10
@@ -147,9 +148,10 @@ static lxw_error fill(lxw_workbook *wb, const char *title, const struct jz_xlsx_
 int jz_xlsx_roll_write(const char *path, const char *title, const struct jz_xlsx_roll_row *rows,
 		       int n, jz_err *e)
 {
-	/* Written aside and renamed once whole: a full disk leaves no half file. */
+	/* Written aside and renamed once whole: a full disk leaves no half file
+	 * (platform.h: on Windows under an ASCII name libxlsxwriter can open). */
 	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	jz_plat_xlsx_tmp(path, tmp, sizeof tmp);
 	lxw_workbook *wb = workbook_new(tmp);
 	if (!wb)
 		return jz_fail(e, JZ_EDATA, "无法创建工作簿 %s（文件夹是否存在、可写，磁盘是否已满？）", path);
@@ -157,9 +159,8 @@ int jz_xlsx_roll_write(const char *path, const char *title, const struct jz_xlsx
 	lxw_error closed = workbook_close(wb); /* writes the file and frees wb */
 	if (err == LXW_NO_ERROR)
 		err = closed;
-	if (err == LXW_NO_ERROR && rename(tmp, path) == 0)
+	if (jz_plat_xlsx_done(tmp, path, err == LXW_NO_ERROR) == 0 && err == LXW_NO_ERROR)
 		return 0;
-	unlink(tmp);
 	return jz_fail(e, JZ_EDATA, "写工作簿 %s 失败：%s（请检查磁盘空间是否已满、文件夹是否可写，文件是否正在 Excel 里打开）",
 		       path, err != LXW_NO_ERROR ? lxw_strerror(err) : "不能改名");
 }

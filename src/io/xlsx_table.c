@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "platform/platform.h"
+
 struct jz_xwriter {
 	const struct jz_xtable *t;
 	lxw_workbook *wb;
@@ -15,7 +17,8 @@ struct jz_xwriter {
 	int row, first_data;
 	long long total;
 	char path[4200], tmp[4200]; /* written to tmp, renamed to path once whole
-				       (copied: a caller may reuse t->path's buffer) */
+				       (copied: a caller may reuse t->path's buffer;
+				       tmp from platform.h) */
 };
 
 static lxw_format *fmt(lxw_workbook *wb, int bold, int border, const char *num, int size)
@@ -67,7 +70,7 @@ jz_xwriter *jz_xtable_open(const struct jz_xtable *t, jz_err *e)
 	}
 	w->t = t;
 	snprintf(w->path, sizeof w->path, "%s", t->path);
-	snprintf(w->tmp, sizeof w->tmp, "%s.tmp", t->path);
+	jz_plat_xlsx_tmp(t->path, w->tmp, sizeof w->tmp);
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	w->wb = workbook_new_opt(w->tmp, &opt);
 	if (!w->wb) {
@@ -126,12 +129,10 @@ int jz_xtable_close(jz_xwriter *w, jz_err *e)
 	/* A workbook that could not be written whole (disk full) leaves no
 	 * half file behind: it is written aside and renamed when complete. */
 	lxw_error rc = workbook_close(w->wb);
-	int moved = rc == LXW_NO_ERROR && rename(w->tmp, w->path) == 0;
-	if (!moved) {
-		unlink(w->tmp);
+	int moved = jz_plat_xlsx_done(w->tmp, w->path, rc == LXW_NO_ERROR) == 0 && rc == LXW_NO_ERROR;
+	if (!moved)
 		jz_fail(e, JZ_EDATA, "写入 %s 失败：%s（请检查磁盘空间是否已满、文件是否被 Excel/WPS 打开）",
 			w->path, rc != LXW_NO_ERROR ? lxw_strerror(rc) : "不能改名");
-	}
 	free(w);
 	return moved ? 0 : -1;
 }

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/search.h"
 #include "core/township.h"
+#include "platform/platform.h"
 #include "ui/field.h"
 
 #define MIN_COLS 80
@@ -236,7 +237,7 @@ static int read_key(jz_desk *d, jz_key *k)
 {
 	wint_t ch;
 	memset(k, 0, sizeof *k);
-	int rc = get_wch(&ch);
+	int rc = jz_plat_get_key(1000, &ch);
 	if (rc == ERR)
 		return 0;
 	if (rc == KEY_CODE_YES) {
@@ -250,13 +251,13 @@ static int read_key(jz_desk *d, jz_key *k)
 		return 1;
 	timeout(300);
 	wint_t next;
-	int r2 = get_wch(&next);
+	int r2 = jz_plat_get_key(300, &next);
 	timeout(1000);
 	if (r2 == OK && next >= '0' && next <= '9') {
 		k->fn = next == '0' ? 10 : (int)(next - '0');
 		k->code = 0;
 	} else if (r2 != ERR)
-		unget_wch(next); /* not a digit: Esc, then that key */
+		jz_plat_unget_key(next); /* not a digit: Esc, then that key */
 	(void)d;
 	return 1;
 }
@@ -387,6 +388,7 @@ static void handle(jz_desk *d, const jz_key *k)
 
 static void start_curses(jz_desk *d)
 {
+	jz_plat_before_curses();
 	initscr();
 	raw(); /* Ctrl-S reaches us instead of stopping the terminal */
 	noecho();
@@ -408,12 +410,7 @@ static void start_curses(jz_desk *d)
 
 static void install_signals(void)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	jz_plat_on_signals(on_signal);
 }
 
 void jz_desk_draw_now(jz_desk *d)
