@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include "io/csv_out.h"
+#include "platform/platform.h"
 #include "io/text.h"
 
 struct formats {
@@ -212,8 +213,12 @@ static void notes_sheet(lxw_workbook *wb, const char *const *notes, int n, struc
 int jz_xlsx_report_write(const char *path, const struct jz_xr_sheet *sheets, int n,
 			 const char *footer, const char *const *notes, int nnotes, jz_err *e)
 {
+	/* Written aside and renamed once whole (platform.h: on Windows under an
+	 * ASCII name libxlsxwriter can open). */
+	char tmp[4200];
+	jz_plat_xlsx_tmp(path, tmp, sizeof tmp);
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	lxw_workbook *wb = workbook_new_opt(tmp, &opt);
 	if (!wb)
 		return jz_fail(e, JZ_EDATA, "无法创建文件 %s：请检查文件夹是否存在、是否可写", path);
 	struct formats F;
@@ -223,9 +228,10 @@ int jz_xlsx_report_write(const char *path, const struct jz_xr_sheet *sheets, int
 	if (nnotes)
 		notes_sheet(wb, notes, nnotes, &F);
 	lxw_error err = workbook_close(wb);
-	if (err != LXW_NO_ERROR)
-		return jz_fail(e, JZ_EDATA, "写月报 %s 失败：%s", path, lxw_strerror(err));
-	return 0;
+	if (jz_plat_xlsx_done(tmp, path, err == LXW_NO_ERROR) == 0 && err == LXW_NO_ERROR)
+		return 0;
+	return jz_fail(e, JZ_EDATA, "写月报 %s 失败：%s（磁盘已满、文件夹不可写，或文件正在 Excel 里打开？）", path,
+		       err != LXW_NO_ERROR ? lxw_strerror(err) : "不能改名");
 }
 
 /* ---- CSV ---- */
