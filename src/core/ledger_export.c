@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv_out.h"
 #include "io/text.h"
 #include "io/xlsx_table.h"
 
@@ -49,54 +50,16 @@ static int write_xlsx(const struct jz_ledger_table *t, const char *note, const c
 	return jz_xtable_close(w, e);
 }
 
-struct buf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 4096) + n;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void field(struct buf *b, const char *s, int first)
-{
-	if (!first)
-		put(b, ",", 1);
-	if (!strpbrk(s, ",\"\r\n")) {
-		put(b, s, strlen(s));
-		return;
-	}
-	put(b, "\"", 1);
-	for (const char *p = s; *p; p++)
-		put(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-	put(b, "\"", 1);
-}
-
-static void build_csv(const struct jz_ledger_table *t, struct buf *b)
+static int write_csv(const struct jz_ledger_table *t, const char *path, int utf8, jz_err *e)
 {
 	const struct jz_ledger_def *d = t->def;
-	field(b, "状态", 1);
+	jz_csv_out w = {0};
+	jz_csv_cell(&w, "状态");
 	for (int c = 0; c < d->ncols; c++)
-		field(b, d->cols[c].header, 0);
-	put(b, "\r\n", 2);
+		jz_csv_cell(&w, d->cols[c].header);
+	jz_csv_end_row(&w);
 	for (int i = 0; i < t->n; i++) {
-		field(b, t->rows[i].state, 1);
+		jz_csv_cell(&w, t->rows[i].state);
 		for (int c = 0; c < d->ncols; c++) {
 			char money[48];
 			const char *v = t->rows[i].cell[c];
@@ -105,47 +68,19 @@ static void build_csv(const struct jz_ledger_table *t, struct buf *b)
 				snprintf(money, sizeof money, "%s%lld.%02lld", f < 0 ? "-" : "", llabs(f) / 100, llabs(f) % 100);
 				v = money;
 			}
-			field(b, v, 0);
+			jz_csv_cell(&w, v);
 		}
-		put(b, "\r\n", 2);
+		jz_csv_end_row(&w);
 	}
-}
-
-static int write_file(const char *path, const char *head, size_t hn, const char *p, size_t n, jz_err *e)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return jz_fail(e, JZ_EDATA, "不能写入文件 %s：请检查文件夹是否存在、是否有权限", path);
-	int bad = (hn && fwrite(head, 1, hn, f) != hn) || (n && fwrite(p, 1, n, f) != n);
-	if (fclose(f) || bad)
-		return jz_fail(e, JZ_EDATA, "写入文件 %s 失败（磁盘满了？）", path);
-	return 0;
-}
-
-static int write_csv(const struct jz_ledger_table *t, const char *path, int utf8, jz_err *e)
-{
-	struct buf b = {0};
-	int rc;
-	build_csv(t, &b);
-	if (b.oom) {
-		free(b.p);
-		return jz_fail(e, JZ_EDATA, "内存不足");
-	}
-	if (utf8) {
-		rc = write_file(path, "\xEF\xBB\xBF", 3, b.p ? b.p : "", b.len, e);
-	} else {
-		size_t glen = 0;
-		jz_err ce = {0};
-		char *gbk = jz_iconv("GBK", "UTF-8", b.p ? b.p : "", b.len, &glen, &ce);
-		if (!gbk)
-			rc = jz_fail(e, JZ_EUSER, "台账不能写成 GBK 编码的 CSV（%s）：有的字不在 GBK 中，请改用 UTF-8（--utf8）"
-				     "或导出为 .xlsx", ce.msg);
-		else
-			rc = write_file(path, NULL, 0, gbk, glen, e);
-		free(gbk);
-	}
-	free(b.p);
-	return rc;
+	jz_err ce = {0};
+	if (jz_csv_save(&w, path, utf8 ? JZ_CSV_UTF8_BOM : JZ_CSV_GBK, &ce) == 0)
+		return 0;
+	if (ce.code == JZ_EUSER)
+		return jz_fail(e, JZ_EUSER, "台账不能写成 GBK 编码的 CSV（%s）：有的字不在 GBK 中，请改用 UTF-8（--utf8）"
+			       "或导出为 .xlsx", ce.msg);
+	if (e)
+		*e = ce;
+	return -1;
 }
 
 int jz_ledger_export(const struct jz_ledger_table *t, const char *note, const char *path, int utf8,
