@@ -140,6 +140,13 @@ BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_dibao
 bench: $(BUILD)/jiuzhu $(BENCH_BIN)
 	@/usr/bin/python3 bench/run.py --build $(BUILD) $(BENCH_ARGS)
 
+# A profiling aid: LD_PRELOAD=$(BUILD)/bench/sqlprof.so jiuzhu ... prints the
+# statements that took the most time (bench/sqlprof.c).
+$(BUILD)/bench/sqlprof.so: bench/sqlprof.c
+	@mkdir -p $(dir $@)
+	$(say) BENCH $@
+	$(Q)$(CC) -O2 -fPIC -shared -Wall -Wextra -o $@ $< $(shell pkg-config --cflags --libs sqlite3) -ldl
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libjiuzhu.a
 	@mkdir -p $(dir $@)
 	$(say) BENCH $@
