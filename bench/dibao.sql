@@ -70,15 +70,36 @@ g AS (SELECT village_id, area,
   count(DISTINCT CASE WHEN b AND hb AND NOT hn THEN household_id END) AS exit_households,
   count(DISTINCT CASE WHEN b AND NOT pn THEN person_id END) AS exit_persons
   FROM pr GROUP BY village_id, area),
-people AS (SELECT 0 AS k, v.name AS label, sum(households) AS households, sum(persons) AS persons, sum(female) AS female, sum(elderly) AS elderly, sum(adult) AS adult, sum(minor) AS minor, sum(student) AS student, sum(disabled) AS disabled, sum(severe) AS severe, sum(labour_none) AS labour_none, sum(labour_part) AS labour_part, sum(single) AS single, sum(cause_ill) AS cause_ill, sum(cause_disabled) AS cause_disabled, sum(cause_study) AS cause_study, sum(cause_disaster) AS cause_disaster, sum(cause_labour) AS cause_labour, sum(cause_other) AS cause_other, sum(new_households) AS new_households, sum(new_persons) AS new_persons, sum(exit_households) AS exit_households, sum(exit_persons) AS exit_persons FROM g JOIN village v ON v.id = g.village_id GROUP BY v.id
-  UNION ALL SELECT 1, area, sum(households) AS households, sum(persons) AS persons, sum(female) AS female, sum(elderly) AS elderly, sum(adult) AS adult, sum(minor) AS minor, sum(student) AS student, sum(disabled) AS disabled, sum(severe) AS severe, sum(labour_none) AS labour_none, sum(labour_part) AS labour_part, sum(single) AS single, sum(cause_ill) AS cause_ill, sum(cause_disabled) AS cause_disabled, sum(cause_study) AS cause_study, sum(cause_disaster) AS cause_disaster, sum(cause_labour) AS cause_labour, sum(cause_other) AS cause_other, sum(new_households) AS new_households, sum(new_persons) AS new_persons, sum(exit_households) AS exit_households, sum(exit_persons) AS exit_persons FROM g GROUP BY area
-  UNION ALL SELECT 2, '合计', sum(households) AS households, sum(persons) AS persons, sum(female) AS female, sum(elderly) AS elderly, sum(adult) AS adult, sum(minor) AS minor, sum(student) AS student, sum(disabled) AS disabled, sum(severe) AS severe, sum(labour_none) AS labour_none, sum(labour_part) AS labour_part, sum(single) AS single, sum(cause_ill) AS cause_ill, sum(cause_disabled) AS cause_disabled, sum(cause_study) AS cause_study, sum(cause_disaster) AS cause_disaster, sum(cause_labour) AS cause_labour, sum(cause_other) AS cause_other, sum(new_households) AS new_households, sum(new_persons) AS new_persons, sum(exit_households) AS exit_households, sum(exit_persons) AS exit_persons FROM g),
+-- the rows: each village, 城市 and 农村, 合计 (sums of the groups, as the program adds them)
+people AS (SELECT 0 AS k, v.name AS label, 
+    sum(households) AS households, sum(persons) AS persons, sum(female) AS female, sum(elderly) AS
+    elderly, sum(adult) AS adult, sum(minor) AS minor, sum(student) AS student, sum(disabled) AS
+    disabled, sum(severe) AS severe, sum(labour_none) AS labour_none, sum(labour_part) AS
+    labour_part, sum(single) AS single, sum(cause_ill) AS cause_ill, sum(cause_disabled) AS
+    cause_disabled, sum(cause_study) AS cause_study, sum(cause_disaster) AS cause_disaster,
+    sum(cause_labour) AS cause_labour, sum(cause_other) AS cause_other, sum(new_households) AS
+    new_households, sum(new_persons) AS new_persons, sum(exit_households) AS exit_households,
+    sum(exit_persons) AS exit_persons
+  FROM g JOIN village v ON v.id = g.village_id GROUP BY v.id
+  UNION ALL SELECT 1, area, 
+    sum(households), sum(persons), sum(female), sum(elderly), sum(adult), sum(minor), sum(student),
+    sum(disabled), sum(severe), sum(labour_none), sum(labour_part), sum(single), sum(cause_ill),
+    sum(cause_disabled), sum(cause_study), sum(cause_disaster), sum(cause_labour),
+    sum(cause_other), sum(new_households), sum(new_persons), sum(exit_households),
+    sum(exit_persons) FROM g GROUP BY area
+  UNION ALL SELECT 2, '合计', 
+    sum(households), sum(persons), sum(female), sum(elderly), sum(adult), sum(minor), sum(student),
+    sum(disabled), sum(severe), sum(labour_none), sum(labour_part), sum(single), sum(cause_ill),
+    sum(cause_disabled), sum(cause_study), sum(cause_disaster), sum(cause_labour),
+    sum(cause_other), sum(new_households), sum(new_persons), sum(exit_households),
+    sum(exit_persons) FROM g),
 money AS (SELECT l.month = :m AS this_month, hv.village_id, hv.area, l.amount_fen
   FROM roll_line l LEFT JOIN case_file cf ON cf.id = l.case_id JOIN hv ON hv.id = l.household_id
   WHERE l.month BETWEEN :year_first AND :m AND coalesce(cf.programme, l.programme) = '低保'),
 mg AS (SELECT village_id, area, sum(CASE WHEN this_month THEN amount_fen ELSE 0 END) AS paid,
   sum(amount_fen) AS ytd FROM money GROUP BY village_id, area),
-paid AS (SELECT v.name AS label, sum(paid) AS paid, sum(ytd) AS ytd FROM mg JOIN village v ON v.id = mg.village_id GROUP BY v.id
+paid AS (SELECT v.name AS label, sum(paid) AS paid, sum(ytd) AS ytd
+  FROM mg JOIN village v ON v.id = mg.village_id GROUP BY v.id
   UNION ALL SELECT area, sum(paid), sum(ytd) FROM mg GROUP BY area
   UNION ALL SELECT '合计', sum(paid), sum(ytd) FROM mg),
 rows AS (SELECT 0 AS k, code AS ord, name AS label, area FROM village

@@ -14,8 +14,8 @@
 #define SLOTS 512
 
 struct slot {
-	const char *sql;  /* the statement's own text (stable while prepared) */
-	char text[161];
+	char *sql;        /* the statement's text */
+	char text[201];   /* its beginning and its end, to print */
 	long long n, ns;
 };
 static struct slot slots[SLOTS];
@@ -24,13 +24,16 @@ static int nslots;
 static struct slot *find(const char *sql)
 {
 	for (int i = 0; i < nslots; i++)
-		if (slots[i].sql == sql || !strncmp(slots[i].text, sql, 160))
+		if (!strcmp(slots[i].sql, sql))
 			return &slots[i];
-	if (nslots == SLOTS)
+	if (nslots == SLOTS || !(slots[nslots].sql = strdup(sql)))
 		return NULL;
 	struct slot *s = &slots[nslots++];
-	s->sql = sql;
-	snprintf(s->text, sizeof s->text, "%s", sql);
+	size_t n = strlen(sql);
+	if (n < sizeof s->text)
+		snprintf(s->text, sizeof s->text, "%s", sql);
+	else
+		snprintf(s->text, sizeof s->text, "%.110s ... %s", sql, sql + n - 80);
 	return s;
 }
 
