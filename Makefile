@@ -137,6 +137,26 @@ fuzz: $(BUILD)/tests/io/test_fuzz_table $(BUILD)/gen/width_table.c
 			build-asan/tests/io/test_fuzz_table; \
 	fi
 
+# `make bench`: a 20,000-household demo township and a 50,000-row roster,
+# timed (bench/run.py; not part of `make check`). BENCH_ARGS passes options,
+# e.g. BENCH_ARGS="--runs 3 --keep /tmp/jzbench". Results: bench/RESULTS.md.
+.PHONY: bench
+BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_dibao
+bench: $(BUILD)/jiuzhu $(BENCH_BIN)
+	@/usr/bin/python3 bench/run.py --build $(BUILD) $(BENCH_ARGS)
+
+# A profiling aid: LD_PRELOAD=$(BUILD)/bench/sqlprof.so jiuzhu ... prints the
+# statements that took the most time (bench/sqlprof.c).
+$(BUILD)/bench/sqlprof.so: bench/sqlprof.c
+	@mkdir -p $(dir $@)
+	$(say) BENCH $@
+	$(Q)$(CC) -O2 -fPIC -shared -Wall -Wextra -o $@ $< $(shell pkg-config --cflags --libs sqlite3) -ldl
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libjiuzhu.a
+	@mkdir -p $(dir $@)
+	$(say) BENCH $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(ALL_LDFLAGS)
+
 install: $(BUILD)/jiuzhu
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BUILD)/jiuzhu $(DESTDIR)$(PREFIX)/bin/jiuzhu

@@ -122,9 +122,12 @@ int jz_store_aid_by_number(jz_db *db, const char *number, jz_aid *a, jz_err *e)
 
 int jz_store_aid_max_serial(jz_db *db, const char *prefix, jz_err *e)
 {
+	/* The range on number lets its unique index find the prefix's rows
+	 * (not a scan of the whole table for each new number). */
 	sqlite3_stmt *st = jz_stmt(db,
 		"SELECT coalesce(max(CAST(substr(number, length(?1) + 1) AS INTEGER)), 0)"
-		" FROM aid_case WHERE substr(number, 1, length(?1)) = ?1", e);
+		" FROM aid_case WHERE number >= ?1 AND number < ?1 || char(1114111)"
+		" AND substr(number, 1, length(?1)) = ?1", e);
 	if (!st)
 		return -1;
 	long long n;

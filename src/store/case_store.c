@@ -120,9 +120,12 @@ int jz_store_case_by_number(jz_db *db, const char *number, jz_case *c, jz_err *e
 
 int jz_store_case_max_serial(jz_db *db, const char *prefix, jz_err *e)
 {
+	/* The range on number lets its unique index find the prefix's rows
+	 * (not a scan of the whole table for each new number). */
 	sqlite3_stmt *st = jz_stmt(db,
 		"SELECT coalesce(max(CAST(substr(number, length(?1) + 1) AS INTEGER)), 0)"
-		" FROM case_file WHERE substr(number, 1, length(?1)) = ?1", e);
+		" FROM case_file WHERE number >= ?1 AND number < ?1 || char(1114111)"
+		" AND substr(number, 1, length(?1)) = ?1", e);
 	if (!st)
 		return -1;
 	long long n;

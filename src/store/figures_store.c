@@ -124,12 +124,16 @@ int jz_store_fig_money(jz_db *db, const struct jz_fig_period *p,
 		       int (*fn)(const struct jz_fig_money *, void *), void *arg, jz_err *e)
 {
 	sqlite3_stmt *st = jz_stmt(db,
-		"WITH " HOUSEHOLD_CTE
-		" SELECT coalesce(c.programme, l.programme), coalesce(c.mode, ''), hv.village_id, hv.area,"
-		"  l.month = ?1, sum(l.amount_fen), count(DISTINCT l.person_id)"
-		" FROM roll_line l LEFT JOIN case_file c ON c.id = l.case_id"
-		" JOIN hv ON hv.id = l.household_id"
-		" WHERE l.month BETWEEN ?2 AND ?1 GROUP BY 1, 2, 3, 4, 5", e);
+		/* The lines summed per person first (lh), so that the household's
+		 * values on day ?3 are looked up once a person, not once a line. */
+		"WITH " HOUSEHOLD_CTE ","
+		" lh AS (SELECT coalesce(c.programme, l.programme) AS programme, coalesce(c.mode, '') AS mode,"
+		"  l.household_id, l.month = ?1 AS this_month, l.person_id, sum(l.amount_fen) AS fen"
+		"  FROM roll_line l LEFT JOIN case_file c ON c.id = l.case_id"
+		"  WHERE l.month BETWEEN ?2 AND ?1 GROUP BY 1, 2, 3, 4, 5)"
+		" SELECT lh.programme, lh.mode, hv.village_id, hv.area, lh.this_month, sum(lh.fen),"
+		"  count(DISTINCT lh.person_id)"
+		" FROM lh JOIN hv ON hv.id = lh.household_id GROUP BY 1, 2, 3, 4, 5", e);
 	if (!st)
 		return -1;
 	jz_bind_text(st, 1, p->month);
