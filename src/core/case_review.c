@@ -221,37 +221,17 @@ int jz_case_housekeeping(jz_session *s, const char *today, jz_err *e)
 	return x.n;
 }
 
-struct covering {
-	jz_rowid person_id;
-	jz_rowid ids[16];
-	int n;
-	jz_db *db;
-};
-
-static int collect_covering(const jz_case *c, void *arg)
-{
-	struct covering *x = arg;
-	jz_rowid m[64];
-	jz_err e = {0};
-	if (strcmp(c->state, "在保") && strcmp(c->state, "渐退"))
-		return 0;
-	int n = jz_store_case_members(x->db, c->id, m, 64, &e);
-	for (int i = 0; i < n && i < 64 && x->n < 16; i++)
-		if (m[i] == x->person_id)
-			x->ids[x->n++] = c->id;
-	return 0;
-}
-
 int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_err *e)
 {
-	struct covering x = {.person_id = person_id, .db = s->db};
-	if (jz_store_cases(s->db, "", collect_covering, &x, e))
+	jz_rowid ids[16];
+	int nc = jz_store_cases_in_force_covering(s->db, person_id, ids, 16, e);
+	if (nc < 0)
 		return -1;
-	for (int i = 0; i < x.n; i++) {
+	for (int i = 0; i < nc; i++) {
 		jz_case c;
 		jz_rowid m[2];
 		char why[200];
-		if (jz_case_get(s->db, x.ids[i], &c, e))
+		if (jz_case_get(s->db, ids[i], &c, e))
 			return -1;
 		int alone = jz_store_case_members(s->db, c.id, m, 2, e) == 1;
 		if (alone) { /* death ends the case at once, without 渐退 */
@@ -265,33 +245,20 @@ int jz_case_person_died(jz_session *s, jz_rowid person_id, const char *date, jz_
 		if (jz_store_case_update(s->db, &c, e) || jz_case_record(s, &c, "case.death", why, date, e))
 			return -1;
 	}
-	return x.n;
-}
-
-struct of_household {
-	jz_rowid hid;
-	jz_rowid ids[32];
-	int n;
-};
-
-static int collect_of_household(const jz_case *c, void *arg)
-{
-	struct of_household *x = arg;
-	if (c->household_id == x->hid && (!strcmp(c->state, "在保") || !strcmp(c->state, "渐退")) && x->n < 32)
-		x->ids[x->n++] = c->id;
-	return 0;
+	return nc;
 }
 
 int jz_case_household_changed(jz_session *s, jz_rowid hid, const char *what, jz_err *e)
 {
-	struct of_household x = {.hid = hid};
+	jz_rowid ids[32];
 	char today[11], why[200];
 	jz_today(today);
-	if (jz_store_cases(s->db, "", collect_of_household, &x, e))
+	int n = jz_store_cases_in_force_of_household(s->db, hid, ids, 32, e);
+	if (n < 0)
 		return -1;
-	for (int i = 0; i < x.n; i++) {
+	for (int i = 0; i < n; i++) {
 		jz_case c;
-		if (jz_case_get(s->db, x.ids[i], &c, e))
+		if (jz_case_get(s->db, ids[i], &c, e))
 			return -1;
 		if (*c.review_due && strcmp(c.review_due, today) <= 0)
 			continue; /* already due */

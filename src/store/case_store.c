@@ -160,6 +160,39 @@ int jz_store_case_members(jz_db *db, jz_rowid case_id, jz_rowid *out, int max, j
 	return rc == SQLITE_DONE ? n : jz_db_fail(db, e, "读取保障对象");
 }
 
+static int ids_of(jz_db *db, sqlite3_stmt *st, jz_rowid *out, int max, jz_err *e)
+{
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n < max)
+			out[n] = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? (n < max ? n : max) : jz_db_fail(db, e, "读取案件");
+}
+
+int jz_store_cases_in_force_of_household(jz_db *db, jz_rowid hid, jz_rowid *out, int max, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT id FROM case_file WHERE household_id = ? AND state IN ('在保', '渐退') ORDER BY id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, hid);
+	return ids_of(db, st, out, max, e);
+}
+
+int jz_store_cases_in_force_covering(jz_db *db, jz_rowid person_id, jz_rowid *out, int max, jz_err *e)
+{
+	sqlite3_stmt *st = jz_stmt(db,
+		"SELECT c.id FROM case_member m JOIN case_file c ON c.id = m.case_id"
+		" WHERE m.person_id = ? AND c.state IN ('在保', '渐退') ORDER BY c.id", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	return ids_of(db, st, out, max, e);
+}
+
 int jz_store_open_case_of(jz_db *db, jz_rowid person_id, const char *programme,
 			  jz_rowid except_case, char *number, size_t n, jz_err *e)
 {

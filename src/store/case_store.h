@@ -41,6 +41,10 @@ int jz_store_relative_add(jz_db *db, const char *id_number, const char *name, co
 
 /* The number of an open case (not 退出/不予) of programme that covers the
  * person, other than except_case; "" when none. */
+/* Cases in force (在保, 渐退) of household hid / covering a person, by id;
+ * returns how many (at most max written) or -1. */
+int jz_store_cases_in_force_of_household(jz_db *db, jz_rowid hid, jz_rowid *out, int max, jz_err *e);
+int jz_store_cases_in_force_covering(jz_db *db, jz_rowid person_id, jz_rowid *out, int max, jz_err *e);
 int jz_store_open_case_of(jz_db *db, jz_rowid person_id, const char *programme,
 			  jz_rowid except_case, char *number, size_t n, jz_err *e);
 

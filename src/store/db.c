@@ -25,7 +25,27 @@ struct jz_db {
 	int depth; /* transaction nesting */
 	struct stmt_slot *stmts;
 	int nstmts, cap;
+	/* The last event appended in the open transaction (no other writer can
+	 * append while it holds the lock): saves a query per event in a batch. */
+	long long last_event_id;
+	char last_event_hash[65];
 };
+
+int jz_db_last_event(jz_db *db, long long *id, char hash[65])
+{
+	if (db->depth == 0 || db->last_event_id == 0)
+		return 0;
+	*id = db->last_event_id;
+	memcpy(hash, db->last_event_hash, 65);
+	return 1;
+}
+
+void jz_db_set_last_event(jz_db *db, long long id, const char hash[65])
+{
+	db->last_event_id = id;
+	memcpy(db->last_event_hash, hash, 64);
+	db->last_event_hash[64] = '\0';
+}
 
 int jz_db_schema_latest(void) { return jz_migrate_latest(); }
 sqlite3 *jz_db_handle(jz_db *db) { return db->h; }
@@ -243,14 +263,23 @@ int jz_tx_commit(jz_db *db, jz_err *e)
 {
 	if (db->depth <= 0)
 		return jz_fail(e, JZ_EDATA, "内部错误：没有进行中的事务");
-	if (run(db, db->depth == 1 ? "COMMIT" : "RELEASE jz", e))
+	if (run(db, db->depth == 1 ? "COMMIT" : "RELEASE jz", e)) {
+		db->last_event_id = 0;
+		if (db->depth == 1) { /* a commit that failed (disk full): nothing of it stays */
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			db->depth = 0;
+		}
 		return -1;
+	}
 	db->depth--;
+	if (db->depth == 0)
+		db->last_event_id = 0; /* others may write once the lock is gone */
 	return 0;
 }
 
 void jz_tx_rollback(jz_db *db)
 {
+	db->last_event_id = 0; /* the events of what is undone are gone */
 	if (db->depth <= 0)
 		return;
 	if (db->depth == 1) {

@@ -34,6 +34,10 @@ int jz_tx_begin(jz_db *db, jz_err *e);
 int jz_tx_commit(jz_db *db, jz_err *e);
 void jz_tx_rollback(jz_db *db);
 int jz_tx_depth(const jz_db *db);
+/* For event.c: the last event appended inside the open transaction (1), or
+ * 0 when it must be read from the table; and remembering it. */
+int jz_db_last_event(jz_db *db, long long *id, char hash[65]);
+void jz_db_set_last_event(jz_db *db, long long id, const char hash[65]);
 
 /* Statement registry: each SQL text is prepared once per connection, reset
  * and cleared when handed out again, finalized in jz_db_close. sql must

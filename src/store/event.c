@@ -78,7 +78,7 @@ int jz_event_append(jz_db *db, jz_event *ev, jz_err *e)
 	long long last = 0;
 	if (jz_tx_depth(db) == 0)
 		return jz_fail(e, JZ_EDATA, "内部错误：操作记录必须在事务中写入");
-	if (last_event(db, &last, prev, e))
+	if (!jz_db_last_event(db, &last, prev) && last_event(db, &last, prev, e))
 		return -1;
 	ev->id = last + 1;
 	jz_now(ev->at);
@@ -103,6 +103,7 @@ int jz_event_append(jz_db *db, jz_event *ev, jz_err *e)
 	jz_bind_text(st, 12, hash);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return jz_db_fail(db, e, "写入操作记录");
+	jz_db_set_last_event(db, ev->id, hash);
 	return 0;
 }
 

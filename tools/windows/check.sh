@@ -9,6 +9,9 @@ command -v wine >/dev/null 2>&1 || { echo "check.sh: 没有 wine：请先运行 
 [ -f "$OUT/jiuzhu.exe" ] || { echo "check.sh: 没有 $OUT/jiuzhu.exe：请先 make windows" >&2; exit 1; }
 OUT=$(cd "$OUT" && pwd)
 export WINEPREFIX="$OUT/wineprefix" WINEDEBUG=-all WIN_EXE="$OUT/jiuzhu.exe"
+# wine maps Windows file names to Unix ones in the Unix locale's charset: a
+# Chinese file name needs a UTF-8 locale on the Unix side.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 t0=$(date +%s)
 if [ ! -d "$WINEPREFIX/drive_c" ]; then
 	printf '  %-6s %s\n' WINE "$WINEPREFIX"
