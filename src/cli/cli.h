@@ -11,6 +11,7 @@ typedef struct jz_cli {
 	int argc;
 	char **argv;         /* the subcommand's own arguments, argv[0] = its name */
 	const char *db_path; /* from --db or JIUZHU_DB, or NULL for the default */
+	const char *command; /* the top-level command ("household" for household add): --help's */
 } jz_cli;
 
 /* Prints e's message to stderr ("jiuzhu: ...") and returns its exit code. */

@@ -88,7 +88,8 @@ int jz_cli_parse(const jz_cli *c, const jz_opt *opts, const char **pos, int maxp
 		const char *a = c->argv[i];
 		if (a[0] != '-' || a[1] == '\0') {
 			if (npos >= maxpos)
-				return jz_fail(e, JZ_EUSER, "多余的参数「%s」；用 jiuzhu %s --help 查看用法", a, c->argv[0]);
+				return jz_fail(e, JZ_EUSER, "多余的参数「%s」；用 jiuzhu %s --help 查看用法", a,
+					       c->command ? c->command : c->argv[0]);
 			pos[npos++] = a;
 			continue;
 		}
@@ -96,7 +97,8 @@ int jz_cli_parse(const jz_cli *c, const jz_opt *opts, const char **pos, int maxp
 		size_t len = eq ? (size_t)(eq - a) : strlen(a);
 		const jz_opt *o = find_opt(opts, a, len);
 		if (!o)
-			return jz_fail(e, JZ_EUSER, "不认识的选项「%s」；用 jiuzhu %s --help 查看用法", a, c->argv[0]);
+			return jz_fail(e, JZ_EUSER, "不认识的选项「%s」；用 jiuzhu %s --help 查看用法", a,
+				       c->command ? c->command : c->argv[0]);
 		if (o->flag) {
 			if (eq)
 				return jz_fail(e, JZ_EUSER, "选项 %s 不带值", o->name);
@@ -151,7 +153,7 @@ int jz_cli_money(const char *opt, const char *v, long long *fen, jz_err *e)
 
 jz_cli jz_cli_sub(const jz_cli *c)
 {
-	return (jz_cli){c->argc - 1, c->argv + 1, c->db_path};
+	return (jz_cli){.argc = c->argc - 1, .argv = c->argv + 1, .db_path = c->db_path, .command = c->command};
 }
 
 jz_db *jz_cli_open(const jz_cli *c, jz_err *e)

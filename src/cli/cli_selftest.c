@@ -37,7 +37,7 @@ static int run(struct st *t, const char *name, char **args)
 	int n = 0;
 	while (args[n])
 		n++;
-	jz_cli c = {n, args, t->db};
+	jz_cli c = {.argc = n, .argv = args, .db_path = t->db, .command = args[0]};
 	return cmd(&c);
 }
 

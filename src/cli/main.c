@@ -127,6 +127,7 @@ static int dispatch(jz_cli *c)
 			printf("用法 usage: %s\n%s\n", commands[i].usage, commands[i].summary);
 			return 0;
 		}
+		c->command = commands[i].name;
 		return commands[i].run(c);
 	}
 	fprintf(stderr, "jiuzhu: 没有「%s」这个命令；用 jiuzhu --help 查看所有命令\n", c->argv[0]);
