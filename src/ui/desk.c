@@ -172,6 +172,16 @@ static void draw_title(jz_desk *d)
 	attroff(jz_attr(d, JZ_PAIR_TITLE));
 }
 
+/* 1 if key (e.g. "F3") is one of the '/'-separated names in list ("s/F3"). */
+static int key_listed(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = list; (p = strstr(p, key)); p += n)
+		if ((p == list || p[-1] == '/') && (p[n] == '\0' || p[n] == '/'))
+			return 1;
+	return 0;
+}
+
 static void draw_bottom(jz_desk *d)
 {
 	struct jz_keyitem items[24];
@@ -179,8 +189,14 @@ static void draw_bottom(jz_desk *d)
 	jz_screen *s = top(d);
 	if (s && s->keybar)
 		n = s->keybar(d, s->st, items, 16);
+	int own = n;
 	for (int i = 0; i < NGLOBALS && n < 24 && !d->locked; i++) {
 		if (globals[i].signed_in && !signed_in(d))
+			continue;
+		int taken = 0; /* the screen gives this key its own meaning ("F3", "s/F3") */
+		for (int k = 0; k < own && !taken; k++)
+			taken = key_listed(items[k].key, globals[i].key);
+		if (taken)
 			continue;
 		items[n++] = (struct jz_keyitem){globals[i].key, globals[i].label};
 	}
