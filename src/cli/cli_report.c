@@ -22,7 +22,7 @@ static char *read_text(const char *path, jz_err *e)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		jz_fail(e, JZ_EUSER, "打不开文字文件 %s：%s", path, strerror(errno));
+		jz_fail(e, JZ_EUSER, "打不开文字文件 %s：%s", path, jz_errno_text(errno));
 		return NULL;
 	}
 	size_t cap = 1 << 16, n;

@@ -170,7 +170,7 @@ static int read_ids(const char *path, char (**ids)[19], int *n, jz_err *e)
 	*ids = NULL;
 	*n = 0;
 	if (!f)
-		return jz_fail(e, JZ_EUSER, "打不开名单文件 %s：%s", path, strerror(errno));
+		return jz_fail(e, JZ_EUSER, "打不开名单文件 %s：%s", path, jz_errno_text(errno));
 	for (;;) {
 		if (len + 4096 > cap) {
 			char *nb = realloc(buf, cap = cap * 2 + 4096);

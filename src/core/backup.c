@@ -38,7 +38,7 @@ static int ensure_dir(const char *dir, jz_err *e)
 {
 	if (is_dir(dir) || mkdir(dir, 0700) == 0)
 		return 0;
-	return jz_fail(e, JZ_EDATA, "不能建立备份文件夹 %s：%s", dir, strerror(errno));
+	return jz_fail(e, JZ_EDATA, "不能建立备份文件夹 %s：%s", dir, jz_errno_text(errno));
 }
 
 int jz_backup_make(jz_db *db, const char *file, char *out, size_t n,
@@ -197,13 +197,13 @@ int jz_restore_file(const char *db_path, const char *file, char *aside, size_t n
 		 now + 11, now + 14, now + 17);
 	if (access(db_path, F_OK) == 0 && rename(db_path, aside) != 0) {
 		unlink(tmp);
-		return jz_fail(e, JZ_EDATA, "不能把当前数据文件移到 %s：%s。未做任何改动", aside, strerror(errno));
+		return jz_fail(e, JZ_EDATA, "不能把当前数据文件移到 %s：%s。未做任何改动", aside, jz_errno_text(errno));
 	}
 	move_aside(db_path, aside, "-wal");
 	move_aside(db_path, aside, "-shm");
 	if (rename(tmp, db_path) != 0) {
 		rename(aside, db_path);
-		return jz_fail(e, JZ_EDATA, "恢复失败：%s。当前数据文件已放回原处", strerror(errno));
+		return jz_fail(e, JZ_EDATA, "恢复失败：%s。当前数据文件已放回原处", jz_errno_text(errno));
 	}
 	return 0;
 }

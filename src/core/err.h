@@ -20,6 +20,10 @@ typedef struct jz_err {
 	char field[32]; /* the form field at fault (e.g. "id_number"), or "" */
 } jz_err;
 
+/* What a system error (errno) means, in Chinese for the message line:
+ * "文件或文件夹不存在", "磁盘已满"...; the system's own words for a rare one. */
+const char *jz_errno_text(int err);
+
 /* Sets e (may be NULL) and returns -1, so "return jz_fail(...)" reads well. */
 int jz_fail(jz_err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

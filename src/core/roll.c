@@ -1106,7 +1106,7 @@ int jz_roll_export(jz_db *db, const char *month, const char *dir, int utf8,
 		return jz_fail(e, JZ_EUSER, "还没有生成 %s 的发放花名册：先运行 jiuzhu roll %s --as 操作员", month, month);
 	struct stat sb;
 	if (stat(dir, &sb) != 0)
-		return jz_fail(e, JZ_EUSER, "导出文件夹 %s 不存在（%s），请先建立", dir, strerror(errno));
+		return jz_fail(e, JZ_EUSER, "导出文件夹 %s 不存在（%s），请先建立", dir, jz_errno_text(errno));
 	if (!S_ISDIR(sb.st_mode))
 		return jz_fail(e, JZ_EUSER, "%s 不是文件夹", dir);
 	if ((r = jz_store_township_get(db, &t, e)) <= 0)

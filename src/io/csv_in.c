@@ -300,7 +300,7 @@ int jz_csv_read(const char *path, const char *encoding, jz_table *t, jz_err *e)
 	memset(t, 0, sizeof *t);
 	f = fopen(path, "rb");
 	if (!f)
-		return jz_fail(e, JZ_EDATA, "无法打开 %s：%s", path, strerror(errno));
+		return jz_fail(e, JZ_EDATA, "无法打开 %s：%s", path, jz_errno_text(errno));
 	for (;;) {
 		if (len == cap) {
 			char *nb;

@@ -72,13 +72,13 @@ static int write_file(const char *path, const char *bom, const char *data, size_
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	FILE *f = fopen(tmp, "wb");
 	if (!f)
-		return jz_fail(e, JZ_EDATA, "无法创建文件 %s：%s（请检查文件夹是否存在、可写）", path, strerror(errno));
+		return jz_fail(e, JZ_EDATA, "无法创建文件 %s：%s（请检查文件夹是否存在、可写）", path, jz_errno_text(errno));
 	int bad = (bom && fwrite(bom, 1, strlen(bom), f) != strlen(bom)) || fwrite(data, 1, len, f) != len ||
 		  ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0;
 	int err = errno;
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		unlink(tmp);
-		return jz_fail(e, JZ_EDATA, "写文件 %s 失败：%s（磁盘已满或不可写？）", path, strerror(bad ? err : errno));
+		return jz_fail(e, JZ_EDATA, "写文件 %s 失败：%s（磁盘已满或不可写？）", path, jz_errno_text(bad ? err : errno));
 	}
 	return 0;
 }

@@ -783,7 +783,7 @@ int jz_form_load(const char *name, const char *dir, struct jz_form_def *f, jz_er
 		errno = 0;
 		FILE *fp = fopen(path, "rb");
 		if (!fp && errno != ENOENT)
-			return jz_fail(e, JZ_EDATA, "打不开表单文件 %s：%s", path, strerror(errno));
+			return jz_fail(e, JZ_EDATA, "打不开表单文件 %s：%s", path, jz_errno_text(errno));
 		if (fp) {
 			size_t len;
 			char *text = read_file(fp, path, &len, e);

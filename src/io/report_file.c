@@ -197,7 +197,7 @@ static char *read_all(const char *path, jz_err *e, int *missing)
 		if (errno == ENOENT)
 			*missing = 1;
 		else
-			jz_fail(e, JZ_EDATA, "打不开报表文件 %s：%s", path, strerror(errno));
+			jz_fail(e, JZ_EDATA, "打不开报表文件 %s：%s", path, jz_errno_text(errno));
 		return NULL;
 	}
 	size_t cap = 1 << 16, n = 0;

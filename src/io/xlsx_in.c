@@ -419,7 +419,7 @@ int jz_xlsx_read(const char *path, const char *sheet, jz_table *t, jz_err *e)
 	if (!uf) {
 		FILE *f = fopen(path, "rb");
 		if (!f)
-			return jz_fail(e, JZ_EDATA, "无法打开 %s：%s", path, strerror(errno));
+			return jz_fail(e, JZ_EDATA, "无法打开 %s：%s", path, jz_errno_text(errno));
 		fclose(f);
 		return jz_fail(e, JZ_EDATA, "%s 不是 xlsx 工作簿（不是 zip 格式；"
 			"旧的 .xls 请在 Excel 中另存为 .xlsx）", path);

@@ -28,7 +28,7 @@ int jz_plat_mkdirs_for(char *path, jz_err *e)
 		int rc = mkdir(path, 0700);
 		*p = '/';
 		if (rc && errno != EEXIST)
-			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, strerror(errno));
+			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, jz_errno_text(errno));
 	}
 	return 0;
 }

@@ -84,7 +84,7 @@ static void iconv_error(jz_err *e, int err, const char *to, const char *from,
 	else if (err == ENOMEM)
 		jz_fail(e, JZ_EDATA, "内存不足，无法从 %s 转换为 %s", from, to);
 	else
-		jz_fail(e, JZ_EDATA, "从 %s 转换为 %s 失败：%s", from, to, strerror(err));
+		jz_fail(e, JZ_EDATA, "从 %s 转换为 %s 失败：%s", from, to, jz_errno_text(err));
 }
 
 char *jz_iconv(const char *to, const char *from, const char *in, size_t inlen,

@@ -113,7 +113,7 @@ int jz_plat_mkdirs_for(char *path, jz_err *e)
 		int err = errno;
 		*p = sep;
 		if (rc && err != EEXIST)
-			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, strerror(err));
+			return jz_fail(e, JZ_EDATA, "无法创建文件夹 %s：%s", path, jz_errno_text(err));
 	}
 	return 0;
 }

@@ -122,7 +122,7 @@ static int create_file(const char *path, jz_err *e)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0 && errno != EEXIST)
-		return jz_fail(e, JZ_EDATA, "无法创建数据库文件 %s：%s", path, strerror(errno));
+		return jz_fail(e, JZ_EDATA, "无法创建数据库文件 %s：%s", path, jz_errno_text(errno));
 	if (fd >= 0)
 		close(fd);
 	return 0;
