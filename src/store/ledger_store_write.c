@@ -21,6 +21,19 @@ static int insert(jz_db *db, sqlite3_stmt *st, jz_rowid *id, jz_err *e, const ch
 	return 0;
 }
 
+/* UPDATE ... SET two text columns WHERE id = ?: sql binds a, b, then id. */
+static int set_two(jz_db *db, const char *sql, jz_rowid id, const char *a, const char *b, jz_err *e,
+		   const char *what)
+{
+	sqlite3_stmt *st = jz_stmt(db, sql, e);
+	if (!st)
+		return -1;
+	jz_bind_text(st, 1, a);
+	jz_bind_text(st, 2, b);
+	sqlite3_bind_int64(st, 3, id);
+	return jz_stmt_done(db, st, e, what);
+}
+
 /* ---- watch ---- */
 
 int jz_store_watch_has(jz_db *db, const char *kind, jz_rowid household_id, jz_err *e)
@@ -84,13 +97,8 @@ int jz_store_watch_get(jz_db *db, jz_rowid id, struct jz_watch *w, jz_err *e)
 
 int jz_store_watch_close(jz_db *db, jz_rowid id, const char *date, const char *reason, jz_err *e)
 {
-	sqlite3_stmt *st = jz_stmt(db, "UPDATE watch SET closed_on = ?, close_reason = ? WHERE id = ?", e);
-	if (!st)
-		return -1;
-	jz_bind_text(st, 1, date);
-	jz_bind_text(st, 2, reason);
-	sqlite3_bind_int64(st, 3, id);
-	return jz_stmt_done(db, st, e, "关注对象销号");
+	return set_two(db, "UPDATE watch SET closed_on = ?, close_reason = ? WHERE id = ?",
+		       id, date, reason, e, "关注对象销号");
 }
 
 /* ---- bed_wish ---- */
@@ -137,13 +145,8 @@ int jz_store_bed_get(jz_db *db, jz_rowid id, struct jz_bed *b, jz_err *e)
 
 int jz_store_bed_place(jz_db *db, jz_rowid id, const char *date, const char *where, jz_err *e)
 {
-	sqlite3_stmt *st = jz_stmt(db, "UPDATE bed_wish SET placed_on = ?, placed_at = ? WHERE id = ?", e);
-	if (!st)
-		return -1;
-	jz_bind_text(st, 1, date);
-	jz_bind_text(st, 2, where);
-	sqlite3_bind_int64(st, 3, id);
-	return jz_stmt_done(db, st, e, "登记安置");
+	return set_two(db, "UPDATE bed_wish SET placed_on = ?, placed_at = ? WHERE id = ?",
+		       id, date, where, e, "登记安置");
 }
 
 /* ---- income_ok ---- */
@@ -215,13 +218,8 @@ int jz_store_income_ok_of_screening(jz_db *db, jz_rowid screening_id, struct jz_
 
 int jz_store_income_ok_feedback(jz_db *db, jz_rowid id, const char *date, const char *by, jz_err *e)
 {
-	sqlite3_stmt *st = jz_stmt(db, "UPDATE income_ok SET fed_back_on = ?, fed_back_by = ? WHERE id = ?", e);
-	if (!st)
-		return -1;
-	jz_bind_text(st, 1, date);
-	jz_bind_text(st, 2, by);
-	sqlite3_bind_int64(st, 3, id);
-	return jz_stmt_done(db, st, e, "登记反馈");
+	return set_two(db, "UPDATE income_ok SET fed_back_on = ?, fed_back_by = ? WHERE id = ?",
+		       id, date, by, e, "登记反馈");
 }
 
 /* ---- referral ---- */
@@ -252,13 +250,8 @@ int jz_store_referral_get(jz_db *db, jz_rowid id, struct jz_referral *r, jz_err 
 
 int jz_store_referral_outcome(jz_db *db, jz_rowid id, const char *outcome, const char *date, jz_err *e)
 {
-	sqlite3_stmt *st = jz_stmt(db, "UPDATE referral SET outcome = ?, outcome_on = ? WHERE id = ?", e);
-	if (!st)
-		return -1;
-	jz_bind_text(st, 1, outcome);
-	jz_bind_text(st, 2, date);
-	sqlite3_bind_int64(st, 3, id);
-	return jz_stmt_done(db, st, e, "登记转介结果");
+	return set_two(db, "UPDATE referral SET outcome = ?, outcome_on = ? WHERE id = ?",
+		       id, outcome, date, e, "登记转介结果");
 }
 
 /* ---- visit, care_agreement ---- */
